@@ -1,0 +1,405 @@
+//! The pipeline: source text + settings -> [`Report`]. A [`Linter`] holds
+//! the compiled rulesets for one configuration and is cheap to share; each
+//! call to [`Linter::lint`] reads the document, scans every sentence once
+//! for all phrase patterns, runs the sentence and document rules, and drops
+//! what inline comments suppress.
+
+use crate::document::language::StopWords;
+use crate::document::segment::{self, Abbreviations};
+use crate::document::{
+    self, Document, DirectiveKind, Kind, Language, LanguageSource, Markup, TokenKind,
+};
+use crate::finding::Finding;
+use crate::ruleset::compile::{CompiledLanguage, Target, compile};
+use crate::ruleset::pattern::{BARRIER, Hit};
+use crate::ruleset::{self, Layer, RulesetError};
+use crate::rules::{RuleId, acronym, jargon, long_sentence, phrase};
+use crate::settings::Settings;
+use crate::text::{LineIndex, Span};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+/// A document to lint.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Source<'a> {
+    pub text: &'a str,
+    /// Its path, for markup, kind globs and messages.
+    pub path: Option<&'a str>,
+    /// The editor's language id (`markdown`, `mail`, `gitcommit`), if any.
+    pub language_id: Option<&'a str>,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Source {
+            text,
+            ..Source::default()
+        }
+    }
+
+    pub fn with_path(mut self, path: &'a str) -> Self {
+        self.path = Some(path);
+        self
+    }
+
+    pub fn with_language_id(mut self, id: &'a str) -> Self {
+        self.language_id = Some(id);
+        self
+    }
+
+    fn file_name(&self) -> Option<&'a str> {
+        self.path
+            .map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p))
+    }
+
+    /// The markup to read the text as: the language id, else the file name.
+    pub fn markup(&self) -> Markup {
+        self.language_id
+            .and_then(Markup::from_language_id)
+            .unwrap_or_else(|| {
+                self.file_name()
+                    .map_or(Markup::Plain, Markup::from_file_name)
+            })
+    }
+}
+
+/// The result of linting one document.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub language: Language,
+    pub kind: Kind,
+    /// Sorted by position.
+    pub findings: Vec<Finding>,
+}
+
+/// Compiled rulesets plus settings: build once, lint many documents.
+#[derive(Debug)]
+pub struct Linter {
+    settings: Settings,
+    languages: Vec<CompiledLanguage>,
+    stop_words: StopWords,
+    abbreviations: Abbreviations,
+    kind_globs: Vec<(Kind, GlobSet)>,
+}
+
+/// Everything a rule sees of one sentence.
+pub struct SentenceContext<'a> {
+    pub text: &'a str,
+    pub lang: &'a CompiledLanguage,
+    pub tokens: &'a [document::Token],
+    /// Word ids of the sentence's tokens.
+    pub ids: &'a [u32],
+    /// Word ids of the next sentence (for context that may follow).
+    pub next_ids: &'a [u32],
+}
+
+impl SentenceContext<'_> {
+    /// The source span of tokens `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
+    }
+
+    /// Whether the sentence names a day, date or time.
+    pub fn has_date(&self) -> bool {
+        self.ids.iter().any(|id| self.lang.date_words.contains(id))
+            || self.tokens.iter().any(|t| {
+                let w = t.span.of(self.text);
+                w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().any(|b| matches!(b, b':' | b'/' | b'-' | b'.'))
+            })
+    }
+}
+
+impl Linter {
+    /// A linter with the default rulesets and `settings`.
+    pub fn new(settings: Settings) -> Result<Linter, RulesetError> {
+        Linter::with_layers(settings, &[])
+    }
+
+    /// A linter with the default rulesets, the project's `layers` on top,
+    /// and `settings` (whose removals and glossary apply).
+    pub fn with_layers(settings: Settings, layers: &[Layer]) -> Result<Linter, RulesetError> {
+        let data = ruleset::load(layers, &settings.rulesets.removals)?;
+        let mut stop_words = StopWords::default();
+        let mut abbreviations = Vec::new();
+        let mut languages = Vec::new();
+        for language in &data {
+            stop_words.add(language.language, &language.words.stop_words);
+            abbreviations.extend(language.words.abbreviations.iter().cloned());
+            languages.push(compile(language, &settings.glossary)?);
+        }
+        let kind_globs = settings
+            .kinds
+            .iter()
+            .map(|(kind, globs)| {
+                let mut builder = GlobSetBuilder::new();
+                for glob in globs {
+                    // Settings validated the globs; a relative glob matches at any depth.
+                    let pattern = if glob.starts_with('/') || glob.starts_with("**") {
+                        glob.trim_start_matches('/').to_string()
+                    } else {
+                        format!("**/{glob}")
+                    };
+                    if let Ok(g) = Glob::new(&pattern) {
+                        builder.add(g);
+                    }
+                }
+                (*kind, builder.build().unwrap_or_else(|_| GlobSet::empty()))
+            })
+            .collect();
+        Ok(Linter {
+            settings,
+            languages,
+            stop_words,
+            abbreviations: Abbreviations::new(abbreviations.iter().map(String::as_str)),
+            kind_globs,
+        })
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The languages this linter can check.
+    pub fn languages(&self) -> Vec<Language> {
+        self.languages.iter().map(|l| l.language).collect()
+    }
+
+    fn compiled(&self, language: Language) -> &CompiledLanguage {
+        self.languages
+            .iter()
+            .find(|l| l.language == language)
+            .unwrap_or(&self.languages[0])
+    }
+
+    /// Reads `source` into a [`Document`]: prose, sentences, language, kind.
+    pub fn document<'a>(&self, source: &Source<'a>) -> Document<'a> {
+        let text = source.text;
+        let markup = source.markup();
+        let extract = document::extract(text, markup);
+        let seg = segment::segment(text, &extract.blocks, &self.abbreviations);
+        let field_language = extract
+            .fields
+            .iter()
+            .find(|f| f.key == "tact-language")
+            .and_then(|f| ruleset::language(&f.value).map(|l| (l, f.span)));
+        let (language, language_source) = if let Some((l, span)) = field_language {
+            (l, LanguageSource::FrontMatter(span))
+        } else if let Some(l) = self.settings.language {
+            (l, LanguageSource::Settings)
+        } else if let Some(l) = self.stop_words.detect(text, &seg.tokens) {
+            (l, LanguageSource::Detected)
+        } else {
+            (self.languages[0].language, LanguageSource::Default)
+        };
+        let kind = self.kind(source, &extract);
+        Document {
+            text,
+            markup,
+            extract,
+            tokens: seg.tokens,
+            sentences: seg.sentences,
+            language,
+            language_source,
+            kind,
+        }
+    }
+
+    /// The document's kind: a `tact-kind` field, the project's globs, the
+    /// editor's language id, the file name; else a note.
+    fn kind(&self, source: &Source, extract: &document::Extract) -> Kind {
+        if let Some(kind) = extract
+            .fields
+            .iter()
+            .filter(|f| f.key == "tact-kind" || f.key == "x-tact-kind")
+            .find_map(|f| f.value.parse().ok())
+        {
+            return kind;
+        }
+        if let Some(path) = source.path {
+            let path = path.replace('\\', "/");
+            if let Some((kind, _)) = self.kind_globs.iter().find(|(_, set)| set.is_match(&path)) {
+                return *kind;
+            }
+        }
+        if source
+            .language_id
+            .and_then(Markup::from_language_id)
+            .is_some_and(|m| m == Markup::Mail)
+        {
+            return Kind::Mail;
+        }
+        source
+            .file_name()
+            .and_then(Kind::from_file_name)
+            .unwrap_or(Kind::Note)
+    }
+
+    /// Lints one document.
+    pub fn lint(&self, source: &Source) -> Report {
+        let doc = self.document(source);
+        let findings = self.check(&doc);
+        Report {
+            language: doc.language,
+            kind: doc.kind,
+            findings,
+        }
+    }
+
+    /// Runs every enabled rule over `doc`.
+    pub fn check(&self, doc: &Document) -> Vec<Finding> {
+        let lang = self.compiled(doc.language);
+        let severity = |rule| self.settings.severity(rule);
+        let mut findings = Vec::new();
+
+        // Word ids of every token, once per document.
+        let mut buf = String::new();
+        let ids: Vec<u32> = doc
+            .tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Placeholder => BARRIER,
+                TokenKind::Word => lang.vocabulary.lookup(t.span.of(doc.text), &mut buf),
+            })
+            .collect();
+
+        let limit = self
+            .settings
+            .max_words()
+            .unwrap_or(lang.long_sentence.max_words);
+        let mut hits: Vec<Hit<Target>> = Vec::new();
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            let next = doc.sentences.get(index + 1);
+            let cx = SentenceContext {
+                text: doc.text,
+                lang,
+                tokens: doc.sentence_tokens(sentence),
+                ids: &ids[sentence.token_range()],
+                next_ids: next.map_or(&[][..], |n| &ids[n.token_range()]),
+            };
+            self.scan_sentence(&cx, &mut hits, &mut findings);
+            if let Some(sev) = severity(RuleId::LongSentence)
+                && let Some(f) = long_sentence::check(lang, sentence, limit, sev)
+            {
+                findings.push(f);
+            }
+        }
+        if let Some(sev) = severity(RuleId::UndefinedAcronym) {
+            acronym::check(doc, &lang.acronyms, sev, &mut findings);
+        }
+        findings = suppress(doc, findings);
+        findings.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
+        findings
+    }
+
+    /// Matches every phrase pattern in one sentence; where matches of one
+    /// rule overlap, the earlier and then the longer wins.
+    fn scan_sentence<'l>(
+        &self,
+        cx: &SentenceContext<'l>,
+        hits: &mut Vec<Hit<'l, Target>>,
+        out: &mut Vec<Finding>,
+    ) {
+        let lang = cx.lang;
+        // The token index up to which each rule already reported.
+        let mut covered: Vec<(RuleId, usize)> = Vec::new();
+        for at in 0..cx.ids.len() {
+            hits.clear();
+            lang.main.matches_at(cx.ids, at, hits);
+            for hit in hits.iter() {
+                let rule = match hit.target {
+                    Target::JargonForm { .. } | Target::JargonSplit { .. } => RuleId::Jargon,
+                    Target::Phrase { rule, .. } => *rule,
+                };
+                let Some(severity) = self.settings.severity(rule) else {
+                    continue;
+                };
+                if covered.iter().any(|&(r, end)| r == rule && hit.start < end) {
+                    continue;
+                }
+                let finding = match *hit.target {
+                    Target::JargonForm { term, form } => jargon::form(
+                        cx,
+                        &lang.terms[term as usize],
+                        form as usize,
+                        hit.start,
+                        hit.end,
+                        severity,
+                    ),
+                    Target::JargonSplit { term } => Some(jargon::split(
+                        cx,
+                        &lang.terms[term as usize],
+                        hit.start,
+                        hit.end,
+                        severity,
+                    )),
+                    Target::Phrase { rule, pattern } => lang.phrase_rule(rule).and_then(|r| {
+                        phrase::check(cx, r, pattern as usize, hit.start, hit.end, severity)
+                    }),
+                };
+                if let Some(finding) = finding {
+                    out.push(finding);
+                    covered.retain(|&(r, _)| r != rule);
+                    covered.push((rule, hit.end));
+                }
+            }
+        }
+    }
+}
+
+/// Drops the findings that inline comments disable. `tact-disable` and
+/// `tact-enable` switch rules off and on from the comment onwards;
+/// `tact-disable-next-line` covers the line after the comment.
+fn suppress(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
+    let directives = &doc.extract.directives;
+    if directives.is_empty() {
+        return findings;
+    }
+    let index = LineIndex::new(doc.text);
+    // (rule or all, disabled span)
+    let mut disabled: Vec<(Option<RuleId>, Span)> = Vec::new();
+    let mut open: Vec<(Option<RuleId>, usize)> = Vec::new();
+    let rules_of = |names: &[String]| -> Vec<Option<RuleId>> {
+        if names.is_empty() {
+            vec![None]
+        } else {
+            names.iter().filter_map(|n| n.parse().ok()).map(Some).collect()
+        }
+    };
+    for d in directives {
+        match d.kind {
+            DirectiveKind::Disable => {
+                for rule in rules_of(&d.rules) {
+                    open.push((rule, d.span.end));
+                }
+            }
+            DirectiveKind::Enable => {
+                let rules = rules_of(&d.rules);
+                open.retain(|&(rule, start)| {
+                    let closes = rules.contains(&None) || rules.contains(&rule);
+                    if closes {
+                        disabled.push((rule, Span::new(start, d.span.start)));
+                    }
+                    !closes
+                });
+            }
+            DirectiveKind::DisableNextLine => {
+                let line = index.line_of(d.span.end) + 1;
+                if let Some(span) = index.line_span(doc.text, line) {
+                    for rule in rules_of(&d.rules) {
+                        disabled.push((rule, span));
+                    }
+                }
+            }
+        }
+    }
+    for (rule, start) in open {
+        disabled.push((rule, Span::new(start, doc.text.len())));
+    }
+    findings
+        .into_iter()
+        .filter(|f| {
+            !disabled
+                .iter()
+                .any(|(rule, span)| rule.is_none_or(|r| r == f.rule) && span.start <= f.span.start && f.span.start < span.end.max(span.start + 1))
+        })
+        .collect()
+}

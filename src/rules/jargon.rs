@@ -1,0 +1,71 @@
+//! `jargon`: technical terms and corporate filler a client may not know.
+//! Every form of a term carries rewrites in the same grammatical form, so
+//! the quick fix keeps the sentence correct and the case of the word.
+
+use super::RuleId;
+use crate::finding::{Edit, Finding, Severity, Suggestion, match_case};
+use crate::linter::SentenceContext;
+use crate::ruleset::compile::Term;
+use crate::text::Span;
+
+/// A match of form `form` of `term` over tokens `start..end` of the sentence.
+pub fn form(
+    cx: &SentenceContext,
+    term: &Term,
+    form: usize,
+    start: usize,
+    end: usize,
+    severity: Severity,
+) -> Option<Finding> {
+    if term.unless_before.ends_at(cx.ids, start)
+        || term.unless_after.starts_within(cx.ids, end..end + 1)
+    {
+        return None;
+    }
+    let span = cx.span(start, end);
+    let text = span.of(cx.text);
+    let (_, rewrites) = term.forms.get(form)?;
+    let suggestions = rewrites
+        .iter()
+        .map(|rewrite| {
+            let replacement = match_case(text, rewrite);
+            Suggestion {
+                label: replacement.clone(),
+                edit: Some(Edit { span, replacement }),
+                safe: true,
+            }
+        })
+        .collect();
+    Some(Finding {
+        rule: RuleId::Jargon,
+        span,
+        severity,
+        message: cx.lang.jargon_message.replace("{text}", text),
+        suggestions,
+    })
+}
+
+/// A separable verb split over the sentence ("we rollen het morgen uit"):
+/// reported over the whole stretch, with the rewrites as advice only, since
+/// no single replacement of the stretch is right.
+pub fn split(cx: &SentenceContext, term: &Term, start: usize, end: usize, severity: Severity) -> Finding {
+    let span: Span = cx.span(start, end);
+    let first = cx.span(start, start + 1).of(cx.text);
+    let last = cx.span(end - 1, end).of(cx.text);
+    let shown = format!("{first} … {last}");
+    Finding {
+        rule: RuleId::Jargon,
+        span,
+        severity,
+        message: cx.lang.jargon_message.replace("{text}", &shown),
+        suggestions: term.forms[0]
+            .1
+            .iter()
+            .map(|r| Suggestion {
+                label: r.clone(),
+                edit: None,
+                safe: false,
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,281 @@
+//! Compiles one language's merged ruleset into matchers: a vocabulary of
+//! word ids, one phrase set holding every jargon form and every phrase-rule
+//! pattern (so a sentence is scanned once for all of them), the context
+//! sets that cancel matches, and the acronym tables. Built once per
+//! configuration and shared by every lint.
+
+use super::pattern::{PhraseSet, Vocabulary};
+use super::{LanguageData, RulesetError};
+use crate::document::Language;
+use crate::rules::{PHRASE_RULES, RuleId};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// What a match in the main phrase set stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Form `form` of jargon term `term` (form 0 is the term itself).
+    JargonForm { term: u32, form: u32 },
+    /// A split (separable-verb) pattern of jargon term `term`.
+    JargonSplit { term: u32 },
+    /// Pattern `pattern` of a phrase rule.
+    Phrase { rule: RuleId, pattern: u32 },
+}
+
+/// A set of context patterns (`unless-…`).
+pub type Context = PhraseSet<()>;
+
+#[derive(Debug)]
+pub struct Term {
+    pub term: String,
+    /// Each form with its rewrites; form 0 is the term itself.
+    pub forms: Vec<(String, Vec<String>)>,
+    pub unless_before: Context,
+    pub unless_after: Context,
+}
+
+#[derive(Debug)]
+pub struct Pattern {
+    pub pattern: String,
+    pub suggest: Vec<String>,
+    pub message: Option<String>,
+    pub unless_before: Context,
+    pub unless_after: Context,
+    pub unless_sentence: Context,
+}
+
+#[derive(Debug)]
+pub struct PhraseRule {
+    pub rule: RuleId,
+    pub message: String,
+    pub unless_sentence: Context,
+    pub unless_nearby: Context,
+    pub unless_following: Context,
+    pub unless_date: bool,
+    pub patterns: Vec<Pattern>,
+}
+
+#[derive(Debug)]
+pub struct Acronyms {
+    pub message: String,
+    /// acronym as written -> expansion
+    pub known: FxHashMap<String, String>,
+    pub whitelist: FxHashSet<String>,
+}
+
+#[derive(Debug)]
+pub struct LongSentence {
+    pub message: String,
+    pub max_words: usize,
+    pub suggest: Vec<String>,
+}
+
+/// Everything the rules need for one language, ready to match.
+#[derive(Debug)]
+pub struct CompiledLanguage {
+    pub language: Language,
+    pub vocabulary: Vocabulary,
+    pub main: PhraseSet<Target>,
+    pub jargon_message: String,
+    pub terms: Vec<Term>,
+    pub phrase_rules: Vec<PhraseRule>,
+    pub acronyms: Acronyms,
+    pub long_sentence: LongSentence,
+    /// Word ids of weekdays, months and relative days.
+    pub date_words: FxHashSet<u32>,
+}
+
+impl CompiledLanguage {
+    pub fn phrase_rule(&self, rule: RuleId) -> Option<&PhraseRule> {
+        self.phrase_rules.iter().find(|r| r.rule == rule)
+    }
+}
+
+/// Parses a jargon form line: `deployed = released | put live`.
+pub fn parse_form(line: &str) -> Result<(String, Vec<String>), String> {
+    let (form, rewrites) = line
+        .split_once('=')
+        .ok_or_else(|| format!("form '{line}' needs the shape 'form = rewrite | rewrite'"))?;
+    let form = form.trim();
+    let rewrites: Vec<String> = rewrites
+        .split('|')
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if form.is_empty() || rewrites.is_empty() {
+        return Err(format!("form '{line}' needs the shape 'form = rewrite | rewrite'"));
+    }
+    Ok((form.to_string(), rewrites))
+}
+
+struct Builder {
+    origin: String,
+    vocabulary: Vocabulary,
+}
+
+impl Builder {
+    fn error(&self, message: String) -> RulesetError {
+        RulesetError {
+            origin: self.origin.clone(),
+            line: None,
+            message,
+        }
+    }
+
+    fn context(&mut self, patterns: &[String], what: &str) -> Result<Context, RulesetError> {
+        let mut set = PhraseSet::new();
+        for p in patterns {
+            set.add(&mut self.vocabulary, p, ())
+                .map_err(|e| self.error(format!("{what} pattern '{p}': {e}")))?;
+        }
+        Ok(set)
+    }
+}
+
+/// Compiles `data`. Words and acronyms in `glossary` are never reported.
+pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLanguage, RulesetError> {
+    let code = data.language.code();
+    let mut b = Builder {
+        origin: format!("rulesets/{code}"),
+        vocabulary: Vocabulary::default(),
+    };
+    let glossary_words: FxHashSet<String> = glossary
+        .iter()
+        .map(|g| super::pattern::normalise(g.trim()))
+        .collect();
+    let mut main = PhraseSet::new();
+
+    let mut terms = Vec::new();
+    for entry in &data.jargon.term {
+        b.origin = format!("rulesets/{code}/jargon.toml");
+        let mut forms = vec![(entry.term.clone(), entry.suggest.clone())];
+        for line in &entry.forms {
+            forms.push(parse_form(line).map_err(|e| b.error(format!("term '{}': {e}", entry.term)))?);
+        }
+        if entry.suggest.is_empty() {
+            return Err(b.error(format!("term '{}' has no suggestion", entry.term)));
+        }
+        if forms
+            .iter()
+            .any(|(f, _)| glossary_words.contains(&super::pattern::normalise(f)))
+        {
+            continue;
+        }
+        let index = terms.len() as u32;
+        for (form_index, (form, _)) in forms.iter().enumerate() {
+            main.add(
+                &mut b.vocabulary,
+                form,
+                Target::JargonForm {
+                    term: index,
+                    form: form_index as u32,
+                },
+            )
+            .map_err(|e| b.error(format!("term '{form}': {e}")))?;
+        }
+        for split in &entry.split {
+            main.add(&mut b.vocabulary, split, Target::JargonSplit { term: index })
+                .map_err(|e| b.error(format!("split pattern '{split}': {e}")))?;
+        }
+        terms.push(Term {
+            term: entry.term.clone(),
+            forms,
+            unless_before: b.context(&entry.unless_before, "unless-before")?,
+            unless_after: b.context(&entry.unless_after, "unless-after")?,
+        });
+    }
+
+    let mut phrase_rules = Vec::new();
+    for &rule in PHRASE_RULES {
+        b.origin = format!("rulesets/{code}/{}", rule.file_name());
+        let Some(file) = data.phrase(rule) else {
+            continue;
+        };
+        let mut patterns = Vec::new();
+        for (index, entry) in file.pattern.iter().enumerate() {
+            main.add(
+                &mut b.vocabulary,
+                &entry.pattern,
+                Target::Phrase {
+                    rule,
+                    pattern: index as u32,
+                },
+            )
+            .map_err(|e| b.error(format!("pattern '{}': {e}", entry.pattern)))?;
+            patterns.push(Pattern {
+                pattern: entry.pattern.clone(),
+                suggest: entry.suggest.clone(),
+                message: entry.message.clone(),
+                unless_before: b.context(&entry.unless_before, "unless-before")?,
+                unless_after: b.context(&entry.unless_after, "unless-after")?,
+                unless_sentence: b.context(&entry.unless_sentence, "unless-sentence")?,
+            });
+        }
+        phrase_rules.push(PhraseRule {
+            rule,
+            message: file
+                .message
+                .clone()
+                .unwrap_or_else(|| format!("“{{text}}” ({})", rule.as_str())),
+            unless_sentence: b.context(&file.unless_sentence, "unless-sentence")?,
+            unless_nearby: b.context(&file.unless_nearby, "unless-nearby")?,
+            unless_following: b.context(&file.unless_following, "unless-following")?,
+            unless_date: file.unless_date,
+            patterns,
+        });
+    }
+
+    let mut whitelist: FxHashSet<String> = data.acronyms.whitelist.iter().cloned().collect();
+    for g in glossary {
+        whitelist.insert(g.trim().to_string());
+    }
+    let acronyms = Acronyms {
+        message: data
+            .acronyms
+            .message
+            .clone()
+            .unwrap_or_else(|| "“{text}”: {expansion} ({text})".into()),
+        known: data
+            .acronyms
+            .acronym
+            .iter()
+            .filter(|a| !whitelist.contains(&a.acronym))
+            .map(|a| (a.acronym.clone(), a.expansion.clone()))
+            .collect(),
+        whitelist,
+    };
+
+    let mut date_words = FxHashSet::default();
+    let words = &data.words;
+    for w in words
+        .weekdays
+        .iter()
+        .chain(&words.months)
+        .chain(&words.relative_days)
+    {
+        date_words.insert(b.vocabulary.intern(&super::pattern::normalise(w)));
+    }
+
+    let long = &data.long_sentence;
+    Ok(CompiledLanguage {
+        language: data.language,
+        main,
+        jargon_message: data
+            .jargon
+            .message
+            .clone()
+            .unwrap_or_else(|| "“{text}”".into()),
+        terms,
+        phrase_rules,
+        acronyms,
+        long_sentence: LongSentence {
+            message: long
+                .message
+                .clone()
+                .unwrap_or_else(|| "{words} words (limit {limit})".into()),
+            max_words: long.max_words.unwrap_or(30),
+            suggest: long.suggest.clone(),
+        },
+        date_words,
+        vocabulary: b.vocabulary,
+    })
+}

@@ -1,0 +1,412 @@
+//! Rulesets: the data behind the rules. The defaults under `rulesets/` are
+//! embedded at build time; a project's own ruleset folders are layered on
+//! top (the front reads them and hands their text in, the core never touches
+//! files). [`compile`] turns the merged data into matchers once per
+//! configuration.
+
+pub mod compile;
+pub mod pattern;
+
+use crate::document::Language;
+use crate::rules::{PHRASE_RULES, RuleId};
+use serde::Deserialize;
+use std::fmt;
+
+/// A ruleset file compiled into the binary.
+#[derive(Clone, Copy, Debug)]
+pub struct EmbeddedFile {
+    pub language: &'static str,
+    /// Relative to the language folder: `jargon.toml`, `docs/jargon.md`.
+    pub path: &'static str,
+    pub text: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rulesets.rs"));
+
+/// The languages that have a default ruleset, in folder order (`en`, `nl`).
+pub fn languages() -> Vec<Language> {
+    let mut out: Vec<Language> = Vec::new();
+    for file in FILES {
+        if !out.iter().any(|l| l.code() == file.language) {
+            out.push(Language::new(file.language));
+        }
+    }
+    out
+}
+
+/// The language whose code is `code`, if tact has a ruleset for it.
+pub fn language(code: &str) -> Option<Language> {
+    languages()
+        .into_iter()
+        .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+}
+
+fn embedded(language: Language, path: &str) -> Option<&'static str> {
+    FILES
+        .iter()
+        .find(|f| f.language == language.code() && f.path == path)
+        .map(|f| f.text)
+}
+
+/// The documentation of `rule` in `language` (Markdown), falling back to
+/// English when a language lacks it.
+pub fn docs(rule: RuleId, language: Language) -> &'static str {
+    let path = format!("docs/{}.md", rule.as_str());
+    embedded(language, &path)
+        .or_else(|| embedded(Language::new("en"), &path))
+        .unwrap_or("")
+}
+
+/// The one-line summary of a rule: the first paragraph after the title.
+pub fn summary(rule: RuleId, language: Language) -> &'static str {
+    docs(rule, language)
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap_or("")
+}
+
+/// An error in a ruleset file, naming the file and, where known, the line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RulesetError {
+    pub origin: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for RulesetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.origin, line, self.message),
+            None => write!(f, "{}: {}", self.origin, self.message),
+        }
+    }
+}
+
+impl std::error::Error for RulesetError {}
+
+/// How a project's ruleset file combines with the default of the same rule
+/// and language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayerMode {
+    /// Entries are added; an entry with the same term or pattern replaces
+    /// the default one; top-level keys given replace the default ones.
+    Extend,
+    /// The file replaces the default file entirely.
+    Replace,
+}
+
+/// A project's ruleset file, read by a front.
+#[derive(Clone, Debug)]
+pub struct Layer {
+    /// Language folder it came from (`en`).
+    pub language: String,
+    /// File name inside the folder (`jargon.toml`).
+    pub file: String,
+    /// Where it came from, for messages.
+    pub origin: String,
+    pub text: String,
+    pub mode: LayerMode,
+}
+
+/// Entries to take out of the defaults: a jargon term, an acronym, or a
+/// phrase pattern (as written in its `match`), per rule, in every language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Removals {
+    pub entries: Vec<(RuleId, String)>,
+}
+
+impl Removals {
+    fn removes(&self, rule: RuleId, entry: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(r, e)| *r == rule && e.trim().eq_ignore_ascii_case(entry.trim()))
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LanguageFile {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub stop_words: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+    #[serde(default)]
+    pub months: Vec<String>,
+    #[serde(default)]
+    pub relative_days: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct JargonFile {
+    pub message: Option<String>,
+    #[serde(default)]
+    pub term: Vec<TermEntry>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TermEntry {
+    pub term: String,
+    pub suggest: Vec<String>,
+    #[serde(default)]
+    pub forms: Vec<String>,
+    #[serde(default)]
+    pub split: Vec<String>,
+    #[serde(default)]
+    pub unless_after: Vec<String>,
+    #[serde(default)]
+    pub unless_before: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AcronymFile {
+    pub message: Option<String>,
+    #[serde(default)]
+    pub whitelist: Vec<String>,
+    #[serde(default)]
+    pub acronym: Vec<AcronymEntry>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AcronymEntry {
+    pub acronym: String,
+    pub expansion: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PhraseFile {
+    pub message: Option<String>,
+    #[serde(default)]
+    pub unless_sentence: Vec<String>,
+    #[serde(default)]
+    pub unless_nearby: Vec<String>,
+    #[serde(default)]
+    pub unless_following: Vec<String>,
+    #[serde(default)]
+    pub unless_date: bool,
+    #[serde(default)]
+    pub pattern: Vec<PatternEntry>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PatternEntry {
+    #[serde(rename = "match")]
+    pub pattern: String,
+    #[serde(default)]
+    pub suggest: Vec<String>,
+    pub message: Option<String>,
+    #[serde(default)]
+    pub unless_before: Vec<String>,
+    #[serde(default)]
+    pub unless_after: Vec<String>,
+    #[serde(default)]
+    pub unless_sentence: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LongSentenceFile {
+    pub message: Option<String>,
+    pub max_words: Option<usize>,
+    #[serde(default)]
+    pub suggest: Vec<String>,
+}
+
+/// The merged data of one language, before compilation.
+#[derive(Clone, Debug)]
+pub struct LanguageData {
+    pub language: Language,
+    pub words: LanguageFile,
+    pub jargon: JargonFile,
+    pub acronyms: AcronymFile,
+    pub phrases: Vec<(RuleId, PhraseFile)>,
+    pub long_sentence: LongSentenceFile,
+}
+
+impl LanguageData {
+    pub fn phrase(&self, rule: RuleId) -> Option<&PhraseFile> {
+        self.phrases.iter().find(|(r, _)| *r == rule).map(|(_, f)| f)
+    }
+}
+
+/// One TOML source (default or layer), for parsing with good errors.
+struct Source<'a> {
+    origin: String,
+    text: &'a str,
+}
+
+impl Source<'_> {
+    fn parse<T: for<'de> Deserialize<'de>>(&self) -> Result<T, RulesetError> {
+        toml::from_str(self.text).map_err(|e| RulesetError {
+            origin: self.origin.clone(),
+            line: e
+                .span()
+                .map(|s| self.text[..s.start.min(self.text.len())].matches('\n').count() + 1),
+            message: e.message().trim().to_string(),
+        })
+    }
+}
+
+/// Loads the defaults for every language and applies `layers` and
+/// `removals`.
+pub fn load(layers: &[Layer], removals: &Removals) -> Result<Vec<LanguageData>, RulesetError> {
+    let known = languages();
+    for layer in layers {
+        if !known.iter().any(|l| l.code() == layer.language) {
+            return Err(RulesetError {
+                origin: layer.origin.clone(),
+                line: None,
+                message: format!(
+                    "no default ruleset for language '{}' (tact has: {})",
+                    layer.language,
+                    known.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+        let file_known = layer.file == "language.toml"
+            || RuleId::all().any(|r| r.file_name() == layer.file);
+        if !file_known {
+            return Err(RulesetError {
+                origin: layer.origin.clone(),
+                line: None,
+                message: format!(
+                    "'{}' is not a ruleset file (expected language.toml or <rule-id>.toml)",
+                    layer.file
+                ),
+            });
+        }
+    }
+    known
+        .into_iter()
+        .map(|language| load_language(language, layers, removals))
+        .collect()
+}
+
+/// The sources of one file: the default (unless replaced), then each layer.
+fn sources<'a>(language: Language, file: &str, layers: &'a [Layer]) -> Vec<Source<'a>> {
+    let mine: Vec<&Layer> = layers
+        .iter()
+        .filter(|l| l.language == language.code() && l.file == file)
+        .collect();
+    let replaced = mine.iter().rposition(|l| l.mode == LayerMode::Replace);
+    let mut out = Vec::new();
+    if replaced.is_none()
+        && let Some(text) = embedded(language, file)
+    {
+        out.push(Source {
+            origin: format!("<default rulesets>/{}/{file}", language.code()),
+            text,
+        });
+    }
+    for layer in &mine[replaced.unwrap_or(0)..] {
+        out.push(Source {
+            origin: layer.origin.clone(),
+            text: &layer.text,
+        });
+    }
+    out
+}
+
+fn load_language(
+    language: Language,
+    layers: &[Layer],
+    removals: &Removals,
+) -> Result<LanguageData, RulesetError> {
+    let mut words = LanguageFile::default();
+    for source in sources(language, "language.toml", layers) {
+        let file: LanguageFile = source.parse()?;
+        if !file.name.is_empty() {
+            words.name = file.name;
+        }
+        words.stop_words.extend(file.stop_words);
+        words.abbreviations.extend(file.abbreviations);
+        words.weekdays.extend(file.weekdays);
+        words.months.extend(file.months);
+        words.relative_days.extend(file.relative_days);
+    }
+
+    let mut jargon = JargonFile::default();
+    for source in sources(language, "jargon.toml", layers) {
+        let file: JargonFile = source.parse()?;
+        if file.message.is_some() {
+            jargon.message = file.message;
+        }
+        for entry in file.term {
+            jargon.term.retain(|t| !t.term.eq_ignore_ascii_case(&entry.term));
+            jargon.term.push(entry);
+        }
+    }
+    jargon
+        .term
+        .retain(|t| !removals.removes(RuleId::Jargon, &t.term));
+
+    let mut acronyms = AcronymFile::default();
+    for source in sources(language, "undefined-acronym.toml", layers) {
+        let file: AcronymFile = source.parse()?;
+        if file.message.is_some() {
+            acronyms.message = file.message;
+        }
+        acronyms.whitelist.extend(file.whitelist);
+        for entry in file.acronym {
+            acronyms.acronym.retain(|a| a.acronym != entry.acronym);
+            acronyms.acronym.push(entry);
+        }
+    }
+    acronyms
+        .acronym
+        .retain(|a| !removals.removes(RuleId::UndefinedAcronym, &a.acronym));
+
+    let mut phrases = Vec::new();
+    for &rule in PHRASE_RULES {
+        let mut merged = PhraseFile::default();
+        for source in sources(language, &rule.file_name(), layers) {
+            let file: PhraseFile = source.parse()?;
+            if file.message.is_some() {
+                merged.message = file.message;
+            }
+            merged.unless_sentence.extend(file.unless_sentence);
+            merged.unless_nearby.extend(file.unless_nearby);
+            merged.unless_following.extend(file.unless_following);
+            merged.unless_date |= file.unless_date;
+            for entry in file.pattern {
+                merged.pattern.retain(|p| p.pattern != entry.pattern);
+                merged.pattern.push(entry);
+            }
+        }
+        merged.pattern.retain(|p| !removals.removes(rule, &p.pattern));
+        phrases.push((rule, merged));
+    }
+
+    let mut long_sentence = LongSentenceFile::default();
+    for source in sources(language, "long-sentence.toml", layers) {
+        let file: LongSentenceFile = source.parse()?;
+        if file.message.is_some() {
+            long_sentence.message = file.message;
+        }
+        if file.max_words.is_some() {
+            long_sentence.max_words = file.max_words;
+        }
+        if !file.suggest.is_empty() {
+            long_sentence.suggest = file.suggest;
+        }
+    }
+
+    Ok(LanguageData {
+        language,
+        words,
+        jargon,
+        acronyms,
+        phrases,
+        long_sentence,
+    })
+}

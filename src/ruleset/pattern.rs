@@ -1,0 +1,481 @@
+//! Word patterns: the small language rulesets write phrases in
+//! (`(that's|that is) not possible`, `(we)? can't ...3 today`), compiled to
+//! sequences of word ids and matched against the words of one sentence.
+//!
+//! A pattern expands to every word sequence it can match; the sequences are
+//! indexed by their first word, so matching a sentence costs one table
+//! look-up per word plus the few candidates that start there.
+
+use crate::document::segment::words;
+use rustc_hash::FxHashMap;
+
+/// The most word sequences one pattern may expand to.
+pub const MAX_EXPANSIONS: usize = 256;
+/// The default and the largest gap (`...` and `...N`).
+const DEFAULT_GAP: u8 = 4;
+const MAX_GAP: u8 = 9;
+
+/// A word id that no vocabulary word has: it never matches.
+pub const UNKNOWN: u32 = u32::MAX;
+/// The id of a non-prose stand-in: it never matches and no gap crosses it.
+pub const BARRIER: u32 = u32::MAX - 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Elem {
+    Word(u32),
+    /// Skip 0 to N words.
+    Gap(u8),
+}
+
+/// Interns normalised words to dense ids.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl Vocabulary {
+    pub fn intern(&mut self, word: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self
+            .ids
+            .entry(word.to_string().into_boxed_str())
+            .or_insert(next)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The id of an already normalised word.
+    pub fn get(&self, normalised: &str) -> u32 {
+        self.ids.get(normalised).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// The id of a word as written in the text, using `buf` as scratch.
+    pub fn lookup(&self, word: &str, buf: &mut String) -> u32 {
+        if word.len() > 48 {
+            return UNKNOWN;
+        }
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return self.get(word);
+        }
+        normalise_into(word, buf);
+        self.get(buf)
+    }
+}
+
+/// Lower-cases `word` and straightens curly apostrophes and odd hyphens.
+pub fn normalise_into(word: &str, buf: &mut String) {
+    buf.clear();
+    for c in word.chars() {
+        match c {
+            '’' | 'ʼ' => buf.push('\''),
+            '‐' | '‑' => buf.push('-'),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+}
+
+pub fn normalise(word: &str) -> String {
+    let mut buf = String::new();
+    normalise_into(word, &mut buf);
+    buf
+}
+
+#[derive(Debug)]
+enum Node {
+    Word(String),
+    Gap(u8),
+    Group { alternatives: Vec<Vec<Node>>, optional: bool },
+}
+
+/// Parses `pattern` and returns every word sequence it expands to, each a
+/// list of normalised words and gaps.
+pub fn expand(pattern: &str) -> Result<Vec<Vec<Token>>, String> {
+    let mut parser = Parser {
+        chars: pattern.char_indices().peekable(),
+        src: pattern,
+    };
+    let seq = parser.sequence(0)?;
+    if let Some((at, c)) = parser.chars.next() {
+        return Err(format!("unexpected '{c}' at column {}", at + 1));
+    }
+    let mut out: Vec<Vec<Token>> = vec![Vec::new()];
+    expand_seq(&seq, &mut out)?;
+    let mut result = Vec::with_capacity(out.len());
+    for mut tokens in out {
+        merge_gaps(&mut tokens);
+        match (tokens.first(), tokens.last()) {
+            (Some(Token::Word(_)), Some(Token::Word(_))) => result.push(tokens),
+            (None, _) => return Err("the pattern can match nothing".into()),
+            _ => return Err("a pattern must start and end with a word, not a gap".into()),
+        }
+    }
+    result.dedup();
+    Ok(result)
+}
+
+/// A word or gap of an expanded pattern, before interning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Token {
+    Word(String),
+    Gap(u8),
+}
+
+fn merge_gaps(tokens: &mut Vec<Token>) {
+    let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
+    for t in tokens.drain(..) {
+        match (merged.last_mut(), &t) {
+            (Some(Token::Gap(a)), Token::Gap(b)) => *a = (*a + b).min(MAX_GAP),
+            _ => merged.push(t),
+        }
+    }
+    *tokens = merged;
+}
+
+fn expand_seq(seq: &[Node], out: &mut Vec<Vec<Token>>) -> Result<(), String> {
+    for node in seq {
+        match node {
+            Node::Word(w) => out.iter_mut().for_each(|s| s.push(Token::Word(w.clone()))),
+            Node::Gap(n) => out.iter_mut().for_each(|s| s.push(Token::Gap(*n))),
+            Node::Group {
+                alternatives,
+                optional,
+            } => {
+                let mut next = Vec::new();
+                if *optional {
+                    next.extend(out.iter().cloned());
+                }
+                for alternative in alternatives {
+                    let mut branch = out.clone();
+                    expand_seq(alternative, &mut branch)?;
+                    next.extend(branch);
+                    if next.len() > MAX_EXPANSIONS {
+                        return Err(format!(
+                            "the pattern expands to more than {MAX_EXPANSIONS} phrases; split it"
+                        ));
+                    }
+                }
+                *out = next;
+            }
+        }
+    }
+    Ok(())
+}
+
+struct Parser<'a> {
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    src: &'a str,
+}
+
+impl Parser<'_> {
+    /// A sequence up to `|`, `)` or the end.
+    fn sequence(&mut self, depth: usize) -> Result<Vec<Node>, String> {
+        let mut nodes = Vec::new();
+        while let Some(&(at, c)) = self.chars.peek() {
+            match c {
+                c if c.is_whitespace() => {
+                    self.chars.next();
+                }
+                '|' | ')' => {
+                    if depth == 0 {
+                        return Err(format!("unexpected '{c}' at column {}", at + 1));
+                    }
+                    break;
+                }
+                '(' => {
+                    self.chars.next();
+                    let mut alternatives = vec![self.sequence(depth + 1)?];
+                    loop {
+                        match self.chars.next() {
+                            Some((_, '|')) => alternatives.push(self.sequence(depth + 1)?),
+                            Some((_, ')')) => break,
+                            _ => return Err(format!("unclosed '(' at column {}", at + 1)),
+                        }
+                    }
+                    if alternatives.iter().any(Vec::is_empty) {
+                        return Err(format!("empty alternative in the group at column {}", at + 1));
+                    }
+                    let optional = matches!(self.chars.peek(), Some((_, '?')));
+                    if optional {
+                        self.chars.next();
+                    }
+                    nodes.push(Node::Group {
+                        alternatives,
+                        optional,
+                    });
+                }
+                '.' if self.src[at..].starts_with("...") => {
+                    for _ in 0..3 {
+                        self.chars.next();
+                    }
+                    let gap = match self.chars.peek() {
+                        Some(&(_, d)) if d.is_ascii_digit() => {
+                            self.chars.next();
+                            let n = d as u8 - b'0';
+                            if n == 0 {
+                                return Err(format!("a gap of 0 at column {}", at + 1));
+                            }
+                            n
+                        }
+                        _ => DEFAULT_GAP,
+                    };
+                    nodes.push(Node::Gap(gap));
+                }
+                _ => {
+                    // A run of text up to a space or a special character:
+                    // split into words the way the text's tokenizer does.
+                    let start = at;
+                    let mut end = at;
+                    while let Some(&(i, c)) = self.chars.peek() {
+                        if c.is_whitespace() || matches!(c, '(' | ')' | '|') {
+                            break;
+                        }
+                        if c == '?' {
+                            return Err(format!("'?' at column {} must follow a group", i + 1));
+                        }
+                        if c == '.' && self.src[i..].starts_with("...") {
+                            break;
+                        }
+                        end = i + c.len_utf8();
+                        self.chars.next();
+                    }
+                    let raw = &self.src[start..end];
+                    let mut found = Vec::new();
+                    words(raw, 0, &mut found);
+                    if found.is_empty() {
+                        return Err(format!("'{raw}' at column {} holds no word", start + 1));
+                    }
+                    for token in found {
+                        nodes.push(Node::Word(normalise(token.span.of(raw))));
+                    }
+                }
+            }
+        }
+        Ok(nodes)
+    }
+}
+
+/// A set of compiled patterns, indexed by first word.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseSet<T> {
+    seqs: Vec<(Box<[Elem]>, T)>,
+    /// first word id -> indices into `seqs`
+    first: FxHashMap<u32, Vec<u32>>,
+}
+
+/// A match: token positions `start..end` (relative to the slice matched).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit<'a, T> {
+    pub start: usize,
+    pub end: usize,
+    pub target: &'a T,
+}
+
+impl<T> PhraseSet<T> {
+    pub fn new() -> Self {
+        PhraseSet {
+            seqs: Vec::new(),
+            first: FxHashMap::default(),
+        }
+    }
+
+    /// Adds every expansion of `pattern`, each tagged with `target`.
+    pub fn add(&mut self, vocabulary: &mut Vocabulary, pattern: &str, target: T) -> Result<(), String>
+    where
+        T: Clone,
+    {
+        for tokens in expand(pattern)? {
+            let elems: Box<[Elem]> = tokens
+                .iter()
+                .map(|t| match t {
+                    Token::Word(w) => Elem::Word(vocabulary.intern(w)),
+                    Token::Gap(n) => Elem::Gap(*n),
+                })
+                .collect();
+            let Elem::Word(first) = elems[0] else {
+                unreachable!("expand guarantees a leading word")
+            };
+            self.first
+                .entry(first)
+                .or_default()
+                .push(self.seqs.len() as u32);
+            self.seqs.push((elems, target.clone()));
+        }
+        Ok(())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seqs.is_empty()
+    }
+
+    /// Every match starting at position `at` of `ids`, longest first.
+    pub fn matches_at<'s>(&'s self, ids: &[u32], at: usize, out: &mut Vec<Hit<'s, T>>) {
+        let Some(candidates) = self.first.get(&ids[at]) else {
+            return;
+        };
+        let before = out.len();
+        for &index in candidates {
+            let (elems, target) = &self.seqs[index as usize];
+            if let Some(end) = match_from(elems, ids, at) {
+                out.push(Hit {
+                    start: at,
+                    end,
+                    target,
+                });
+            }
+        }
+        out[before..].sort_by(|a, b| b.end.cmp(&a.end));
+    }
+
+    /// Whether any pattern matches anywhere in `ids`.
+    pub fn any(&self, ids: &[u32]) -> bool {
+        let mut hits = Vec::new();
+        (0..ids.len()).any(|at| {
+            hits.clear();
+            self.matches_at(ids, at, &mut hits);
+            !hits.is_empty()
+        })
+    }
+
+    /// Whether a pattern matches ending exactly at `end` (exclusive).
+    pub fn ends_at(&self, ids: &[u32], end: usize) -> bool {
+        let mut hits = Vec::new();
+        (end.saturating_sub(12)..end).any(|at| {
+            hits.clear();
+            self.matches_at(ids, at, &mut hits);
+            hits.iter().any(|h| h.end == end)
+        })
+    }
+
+    /// Whether a pattern matches starting at a position in `range`.
+    pub fn starts_within(&self, ids: &[u32], range: std::ops::Range<usize>) -> bool {
+        let mut hits = Vec::new();
+        range.filter(|&at| at < ids.len()).any(|at| {
+            hits.clear();
+            self.matches_at(ids, at, &mut hits);
+            !hits.is_empty()
+        })
+    }
+}
+
+/// The end (exclusive) of the shortest match of `elems` at `at`, if any.
+fn match_from(elems: &[Elem], ids: &[u32], at: usize) -> Option<usize> {
+    let Some((first, rest)) = elems.split_first() else {
+        return Some(at);
+    };
+    match *first {
+        Elem::Word(id) => {
+            if ids.get(at) == Some(&id) {
+                match_from(rest, ids, at + 1)
+            } else {
+                None
+            }
+        }
+        Elem::Gap(n) => {
+            for skip in 0..=n as usize {
+                let pos = at + skip;
+                if pos > ids.len() {
+                    break;
+                }
+                if skip > 0 && ids[pos - 1] == BARRIER {
+                    break;
+                }
+                if let Some(end) = match_from(rest, ids, pos) {
+                    return Some(end);
+                }
+            }
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(seqs: Vec<Vec<Token>>) -> Vec<String> {
+        seqs.into_iter()
+            .map(|s| {
+                s.iter()
+                    .map(|t| match t {
+                        Token::Word(w) => w.clone(),
+                        Token::Gap(n) => format!("...{n}"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_options_and_gaps_expand() {
+        assert_eq!(
+            words_of(expand("(that's|that is) not possible").unwrap()),
+            ["that's not possible", "that is not possible"]
+        );
+        assert_eq!(
+            words_of(expand("(we)? can’t do it").unwrap()),
+            ["can't do it", "we can't do it"]
+        );
+        assert_eq!(
+            words_of(expand("(rol|rolt) ...6 uit").unwrap()),
+            ["rol ...6 uit", "rolt ...6 uit"]
+        );
+        assert_eq!(words_of(expand("you ... forgot").unwrap()), ["you ...4 forgot"]);
+        assert_eq!(words_of(expand("100% Secure").unwrap()), ["100 secure"]);
+        assert_eq!(words_of(expand("z.s.m.").unwrap()), ["z s m"]);
+    }
+
+    #[test]
+    fn bad_patterns_are_reported() {
+        for bad in ["(a|b", "a)", "... a", "a ...", "(a|)", "a? b", "((a|b) (c|d) (e|f) (g|h) (i|j) (k|l) (m|n) (o|p) (q|r))", "", "!!"] {
+            assert!(expand(bad).is_err(), "{bad:?} should be rejected");
+        }
+    }
+
+    fn ids(vocab: &Vocabulary, text: &str) -> Vec<u32> {
+        let mut buf = String::new();
+        text.split(' ')
+            .map(|w| if w == "#" { BARRIER } else { vocab.lookup(w, &mut buf) })
+            .collect()
+    }
+
+    #[test]
+    fn matching_respects_gaps_and_barriers() {
+        let mut vocab = Vocabulary::default();
+        let mut set = PhraseSet::new();
+        set.add(&mut vocab, "(rol|rollen) ...3 uit", 1).unwrap();
+        set.add(&mut vocab, "load balancer", 2).unwrap();
+        set.add(&mut vocab, "load", 3).unwrap();
+        let text = ids(&vocab, "we rollen de update morgen uit");
+        let mut hits = Vec::new();
+        set.matches_at(&text, 1, &mut hits);
+        assert_eq!((hits[0].start, hits[0].end, *hits[0].target), (1, 6, 1));
+
+        let far = ids(&vocab, "we rollen de grote nieuwe update morgen uit");
+        hits.clear();
+        set.matches_at(&far, 1, &mut hits);
+        assert!(hits.is_empty(), "gap of 5 exceeds 3");
+
+        let barred = ids(&vocab, "rollen # uit");
+        hits.clear();
+        set.matches_at(&barred, 0, &mut hits);
+        assert!(hits.is_empty(), "no gap crosses a barrier");
+
+        let longest = ids(&vocab, "the Load Balancer failed");
+        hits.clear();
+        set.matches_at(&longest, 1, &mut hits);
+        assert_eq!(hits.iter().map(|h| *h.target).collect::<Vec<_>>(), [2, 3]);
+        assert!(set.ends_at(&longest, 3));
+        assert!(set.starts_within(&longest, 0..2));
+        assert!(!set.starts_within(&longest, 2..4));
+    }
+}

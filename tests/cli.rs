@@ -1,0 +1,269 @@
+//! `tact check`, `explain` and `rules` as a user runs them: the real binary,
+//! real files, exit codes and output.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn tact(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the tact binary runs")
+}
+
+fn tact_stdin(args: &[&str], dir: &Path, input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+fn rules_of(file: &serde_json::Value) -> Vec<String> {
+    file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+    dir
+}
+
+const MAIL: &[u8] = b"Hi Sam,\n\nWe will deploy the new version soon.\n\nBest,\nAnna\n";
+const CLEAN: &[u8] = b"Hi Sam,\n\nThank you for your patience. The new version goes live on Friday 12 June.\n\nBest,\nAnna\n";
+
+#[test]
+fn findings_exit_1_and_clean_files_exit_0() {
+    let dir = dir_with(&[("mail.md", MAIL), ("clean.md", CLEAN)]);
+    let out = tact(&["check", "mail.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("mail.md:3:9: warning[jargon]"), "{text}");
+    assert!(text.contains("^^^^^^"), "the span is underlined: {text}");
+    assert!(text.contains("release"), "suggestions are shown: {text}");
+
+    let out = tact(&["check", "clean.md"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("No findings in 1 file."));
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let dir = dir_with(&[("mail.md", MAIL)]);
+    assert_eq!(tact(&["check", "--fail-on", "never", "mail.md"], dir.path()).status.code(), Some(0));
+    assert_eq!(tact(&["check", "--fail-on", "error", "mail.md"], dir.path()).status.code(), Some(0));
+    assert_eq!(tact(&["check", "--fail-on", "hint", "mail.md"], dir.path()).status.code(), Some(1));
+    assert_eq!(tact(&["check", "--fail-on", "loud", "mail.md"], dir.path()).status.code(), Some(2));
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let dir = dir_with(&[]);
+    let out = tact_stdin(&["check", "--format", "json", "--stdin-filename", "note.md", "-"], dir.path(), "Ok 😀 we deploy soon.\n".as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["version"], 1);
+    let file = &v["files"][0];
+    assert_eq!(file["path"], "note.md");
+    assert_eq!(file["language"], "en");
+    assert_eq!(file["kind"], "note");
+    let d = &file["diagnostics"][0];
+    assert_eq!(d["rule"], "jargon");
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["text"], "deploy");
+    // Columns count Unicode scalar values: the emoji is one column.
+    assert_eq!(d["start"], serde_json::json!({"line": 1, "column": 9}));
+    assert_eq!(d["end"], serde_json::json!({"line": 1, "column": 15}));
+    assert!(d["suggestions"].as_array().unwrap().iter().any(|s| s == "release"));
+    let keys: Vec<_> = d.as_object().unwrap().keys().cloned().collect();
+    assert_eq!(keys.len(), 7, "{keys:?}");
+}
+
+#[test]
+fn sarif_and_github_formats() {
+    let dir = dir_with(&[("mail.md", MAIL)]);
+    let out = tact(&["check", "--format", "sarif", "mail.md"], dir.path());
+    let v = json(&out);
+    assert_eq!(v["version"], "2.1.0");
+    assert_eq!(v["runs"][0]["results"][0]["ruleId"], "jargon");
+    assert_eq!(v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"], 3);
+
+    let out = tact(&["check", "--format", "github", "mail.md"], dir.path());
+    let text = stdout(&out);
+    assert!(text.starts_with("::warning file=mail.md,line=3,col=9,endLine=3,endColumn=15,title=tact jargon::"), "{text}");
+}
+
+#[test]
+fn folders_are_walked_with_default_globs_and_gitignore() {
+    let dir = dir_with(&[
+        ("docs/a.md", MAIL),
+        ("docs/b.txt", MAIL),
+        ("docs/c.rs", MAIL),
+        ("docs/ignored.md", MAIL),
+        ("docs/.gitignore", b"ignored.md\n"),
+        ("COMMIT_EDITMSG", b"Deploy the fix\n\n# deploy is in a comment\n"),
+    ]);
+    let out = tact(&["check", "--format", "json", "."], dir.path());
+    let v = json(&out);
+    let mut paths: Vec<String> = v["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_string()).collect();
+    paths.sort();
+    assert_eq!(paths, ["COMMIT_EDITMSG", "docs/a.md", "docs/b.txt"]);
+}
+
+#[test]
+fn config_is_found_upwards_and_applies() {
+    let dir = dir_with(&[
+        ("project/.tact.toml", b"glossary = [\"deploy\"]\n[rules]\nvague-commitment = \"off\"\n"),
+        ("project/sub/mail.md", MAIL),
+        ("other/mail.md", MAIL),
+    ]);
+    let out = tact(&["check", "--format", "json", "project", "other"], dir.path());
+    let v = json(&out);
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files[0]["path"], "project/sub/mail.md");
+    assert!(rules_of(&files[0]).is_empty(), "{:?}", rules_of(&files[0]));
+    assert_eq!(rules_of(&files[1]), ["jargon", "vague-commitment"]);
+
+    // --config overrides discovery for every file.
+    let out = tact(&["check", "--format", "json", "--config", "project/.tact.toml", "other"], dir.path());
+    assert!(rules_of(&json(&out)["files"][0]).is_empty());
+}
+
+#[test]
+fn a_broken_config_names_file_line_and_key_and_exits_2() {
+    let dir = dir_with(&[
+        (".tact.toml", b"language = \"en\"\n\n[rules]\njargn = \"off\"\n"),
+        ("mail.md", MAIL),
+    ]);
+    let out = tact(&["check", "mail.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains(".tact.toml:4: `rules.jargn`: unknown rule 'jargn' (did you mean 'jargon'?)"), "{err}");
+
+    let dir = dir_with(&[(".tact.toml", b"language = [\n"), ("mail.md", MAIL)]);
+    let out = tact(&["check", "mail.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(".tact.toml:"), "{}", stderr(&out));
+}
+
+#[test]
+fn project_rulesets_layer_on_the_defaults() {
+    let dir = dir_with(&[
+        (".tact.toml", b"[rulesets]\nextend = [\"rules\"]\nremove = { jargon = [\"deploy\"] }\n"),
+        ("rules/en/jargon.toml", b"[[term]]\nterm = \"widgetize\"\nsuggest = [\"turn into a widget\"]\n"),
+        ("mail.md", b"We will widgetize it and deploy it.\n"),
+    ]);
+    let out = tact(&["check", "--format", "json", "mail.md"], dir.path());
+    let v = json(&out);
+    let d = &v["files"][0]["diagnostics"];
+    assert_eq!(d.as_array().unwrap().len(), 1, "{d}");
+    assert_eq!(d[0]["text"], "widgetize");
+
+    let dir = dir_with(&[
+        (".tact.toml", b"[rulesets]\nextend = [\"rules\"]\n"),
+        ("rules/en/blame.toml", b"[[pattern]]\nmatch = \"(unclosed\"\n"),
+        ("mail.md", MAIL),
+    ]);
+    let out = tact(&["check", "mail.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("blame.toml"), "{}", stderr(&out));
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_other_files_are_still_checked() {
+    let long_sentence = "word ".repeat(100_000);
+    let dir = dir_with(&[
+        ("binary.md", b"\x00\x01\x02deploy"),
+        ("latin1.txt", b"caf\xe9 deploy"),
+        ("empty.md", b""),
+        ("good.md", MAIL),
+        ("long.txt", long_sentence.as_bytes()),
+    ]);
+    let out = tact(&["check", "--format", "json", "binary.md", "latin1.txt", "empty.md", "good.md", "long.txt", "missing.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "errors win over findings");
+    let err = stderr(&out);
+    assert!(err.contains("binary.md: a binary file"), "{err}");
+    assert!(err.contains("latin1.txt: not valid UTF-8 (first bad byte at offset 3)"), "{err}");
+    assert!(err.contains("missing.md: no such file or folder"), "{err}");
+    let v = json(&out);
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3, "empty, good and long were checked");
+    assert!(rules_of(&files[0]).is_empty());
+    assert_eq!(rules_of(&files[1])[0], "jargon");
+    assert_eq!(rules_of(&files[2]), ["long-sentence"]);
+}
+
+#[test]
+fn a_twenty_megabyte_file_is_checked() {
+    let paragraph = "We will deploy the fix soon, and the report follows on Friday. ".repeat(16);
+    let mut big = String::new();
+    while big.len() < 20 * 1024 * 1024 {
+        big.push_str(&paragraph);
+        big.push_str("\n\n");
+    }
+    let dir = dir_with(&[("big.md", big.as_bytes())]);
+    let out = tact(&["check", "--format", "json", "big.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!json(&out)["files"][0]["diagnostics"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn explain_and_rules_show_the_docs() {
+    let dir = dir_with(&[]);
+    let out = tact(&["explain", "jargon"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with("# jargon"), "{text}");
+    assert!(text.contains("## Why it matters"), "{text}");
+
+    let out = tact(&["explain", "jargon", "--language", "nl"], dir.path());
+    assert!(stdout(&out).contains("## Waarom het ertoe doet"));
+
+    let out = tact(&["explain", "jargn"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("did you mean 'jargon'"));
+
+    let out = tact(&["rules", "--json"], dir.path());
+    let v = json(&out);
+    let ids: Vec<_> = v.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"hidden-actor") && ids.len() >= 10, "{ids:?}");
+    assert!(v.as_array().unwrap().iter().all(|r| !r["summary"].as_str().unwrap().is_empty()));
+}
+
+#[test]
+fn version_and_usage_errors() {
+    let dir = dir_with(&[]);
+    let out = tact(&["--version"], dir.path());
+    assert!(stdout(&out).starts_with("tact "));
+    assert_eq!(tact(&["check", "--format", "xml"], dir.path()).status.code(), Some(2));
+    assert_eq!(tact(&["frobnicate"], dir.path()).status.code(), Some(2));
+}
