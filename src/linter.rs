@@ -337,8 +337,14 @@ impl Linter {
                 };
                 if let Some(finding) = finding {
                     out.push(finding);
+                    // A split verb ("rollen de hotfix uit") covers only its
+                    // verb, so jargon between verb and particle is reported too.
+                    let end = match hit.target {
+                        Target::JargonSplit { .. } => hit.start + 1,
+                        _ => hit.end,
+                    };
                     covered.retain(|&(r, _)| r != rule);
-                    covered.push((rule, hit.end));
+                    covered.push((rule, end));
                 }
             }
         }

@@ -286,7 +286,7 @@ fn skip_break(text: &str, at: usize) -> usize {
 
 /// Reads a mail body: plain text without quotes, attributions, forwarded
 /// or replied-to mails, and signatures.
-fn read_body(text: &str, body: Span, out: &mut Extract) {
+pub(crate) fn read_body(text: &str, body: Span, out: &mut Extract) {
     let spans = plain::lines(text, body);
     let roles = classify(text, &spans);
     let lines: Vec<Line> = spans

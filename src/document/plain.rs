@@ -17,6 +17,9 @@
 //! - inside a line, `` `code` `` (a backtick run closed by an equal run on
 //!   the same line) and addresses (see [`urls`]) are cut out as hard gaps.
 //!
+//! As in a mail body, `>` quoted lines, "On … wrote:" lines, earlier mails
+//! and everything after a `-- ` signature line are not prose.
+//!
 //! Line breaks are `\n`, `\r\n` or a lone `\r`; a leading byte-order mark is
 //! skipped. Deliberately not handled: Markdown or other markup (use the
 //! Markdown reader), headings (plain text has none), and wrapped lines that
@@ -27,23 +30,13 @@ use super::extract::{Block, BlockKind, Extract, Join, Piece};
 use super::urls;
 use crate::text::Span;
 
-/// Reads plain text.
+/// Reads plain text. A `.txt` file is often a mail draft or a pasted
+/// reply, so quoted lines, attribution lines, earlier mails and a signature
+/// are left out exactly as in a mail body.
 pub fn read(text: &str) -> Extract {
     let mut out = Extract::default();
-    read_range(text, Span::new(0, text.len()), &mut out);
+    super::mail::read_body(text, Span::new(0, text.len()), &mut out);
     out
-}
-
-/// Reads `range` of `text` as plain text into `out`.
-pub(crate) fn read_range(text: &str, range: Span, out: &mut Extract) {
-    let lines: Vec<Line> = lines(text, range)
-        .into_iter()
-        .map(|span| Line {
-            span,
-            role: Role::Prose,
-        })
-        .collect();
-    read_lines(text, &lines, out);
 }
 
 /// What a caller decided about a line before the shared reading.

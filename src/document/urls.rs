@@ -157,20 +157,47 @@ pub fn find(text: &str, span: Span) -> Vec<Address> {
     let Some(s) = text.get(span.start..span.end) else {
         return out;
     };
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
-        let c = char_at(s, i);
-        if c.is_whitespace() {
-            i += c.len_utf8();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
             continue;
         }
-        // A token: a maximal run of non-whitespace.
-        let token_end = s[i..]
-            .char_indices()
-            .find(|&(_, c)| c.is_whitespace())
-            .map_or(s.len(), |(at, _)| i + at);
-        scan_token(s, i, token_end, span.start, &mut out);
-        i = token_end;
+        if !b.is_ascii() {
+            let c = char_at(s, i);
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        // A token: a maximal run of non-whitespace. Every address holds one
+        // of `: @ / \ ~` or a dot followed by a letter or digit; a token
+        // without any (nearly every word) is skipped without a closer look.
+        let mut end = i;
+        let mut candidate = false;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii() {
+                if b.is_ascii_whitespace() {
+                    break;
+                }
+                candidate |= matches!(b, b':' | b'@' | b'/' | b'\\' | b'~')
+                    || (b == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric));
+                end += 1;
+            } else {
+                let c = char_at(s, end);
+                if c.is_whitespace() {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        }
+        if candidate {
+            scan_token(s, i, end, span.start, &mut out);
+        }
+        i = end;
     }
     out
 }

@@ -23,6 +23,9 @@ pub fn form(
         return None;
     }
     let span = cx.span(start, end);
+    if spells_out_acronym(cx.text, span) {
+        return None;
+    }
     let text = span.of(cx.text);
     let (_, rewrites) = term.forms.get(form)?;
     let suggestions = rewrites
@@ -67,5 +70,54 @@ pub fn split(cx: &SentenceContext, term: &Term, start: usize, end: usize, severi
                 safe: false,
             })
             .collect(),
+    }
+}
+
+/// Whether the words at `span` spell out an acronym next to them, as in
+/// "single sign-on (SSO)" or "SSO (single sign-on)": that is the
+/// explanation the `undefined-acronym` rule asks for, not jargon.
+fn spells_out_acronym(text: &str, span: Span) -> bool {
+    let is_acronym = |s: &str| {
+        let s = s.trim();
+        s.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && s.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    let after = text[span.end..].trim_start_matches([' ', '\t']);
+    if let Some(inner) = after.strip_prefix('(')
+        && let Some((acronym, _)) = inner.split_once(')')
+        && is_acronym(acronym)
+    {
+        return true;
+    }
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let after_close = text[span.end..].trim_start_matches([' ', '\t']);
+    if let Some(open) = before.strip_suffix('(')
+        && after_close.starts_with(')')
+    {
+        let word = open
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        return is_acronym(word);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, words: &str) -> bool {
+        let start = text.find(words).unwrap();
+        spells_out_acronym(text, Span::new(start, start + words.len()))
+    }
+
+    #[test]
+    fn expansions_of_acronyms_are_not_jargon() {
+        assert!(check("Log in with single sign-on (SSO) today.", "single sign-on"));
+        assert!(check("Log in with SSO (single sign-on) today.", "single sign-on"));
+        assert!(!check("Log in with single sign-on today.", "single sign-on"));
+        assert!(!check("Log in with single sign-on (see below).", "single sign-on"));
     }
 }
