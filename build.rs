@@ -19,7 +19,9 @@ fn main() {
     for language in &languages {
         for sub in ["", "docs"] {
             let dir = root.join(language).join(sub);
-            let Ok(read) = std::fs::read_dir(&dir) else { continue };
+            let Ok(read) = std::fs::read_dir(&dir) else {
+                continue;
+            };
             let mut files: Vec<_> = read
                 .filter_map(Result::ok)
                 .map(|e| e.path())
@@ -29,7 +31,11 @@ fn main() {
             files.sort();
             for file in files {
                 let name = file.file_name().unwrap().to_string_lossy().into_owned();
-                let rel = if sub.is_empty() { name } else { format!("{sub}/{name}") };
+                let rel = if sub.is_empty() {
+                    name
+                } else {
+                    format!("{sub}/{name}")
+                };
                 entries.push((language.clone(), rel, file));
             }
         }

@@ -7,13 +7,13 @@
 use crate::document::language::StopWords;
 use crate::document::segment::{self, Abbreviations};
 use crate::document::{
-    self, Document, DirectiveKind, Kind, Language, LanguageSource, Markup, TokenKind,
+    self, DirectiveKind, Document, Kind, Language, LanguageSource, Markup, TokenKind,
 };
 use crate::finding::Finding;
+use crate::rules::{RuleId, acronym, jargon, long_sentence, phrase};
 use crate::ruleset::compile::{CompiledLanguage, Target, compile};
 use crate::ruleset::pattern::{BARRIER, Hit};
 use crate::ruleset::{self, Layer, RulesetError};
-use crate::rules::{RuleId, acronym, jargon, long_sentence, phrase};
 use crate::settings::Settings;
 use crate::text::{LineIndex, Span};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -47,8 +47,7 @@ impl<'a> Source<'a> {
     }
 
     fn file_name(&self) -> Option<&'a str> {
-        self.path
-            .map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p))
+        self.path.map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p))
     }
 
     /// The markup to read the text as: the language id, else the file name.
@@ -103,7 +102,8 @@ impl SentenceContext<'_> {
         self.ids.iter().any(|id| self.lang.date_words.contains(id))
             || self.tokens.iter().any(|t| {
                 let w = t.span.of(self.text);
-                w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().any(|b| matches!(b, b':' | b'/' | b'-' | b'.'))
+                w.bytes().any(|b| b.is_ascii_digit())
+                    && w.bytes().any(|b| matches!(b, b':' | b'/' | b'-' | b'.'))
             })
     }
 }
@@ -367,7 +367,11 @@ fn suppress(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
         if names.is_empty() {
             vec![None]
         } else {
-            names.iter().filter_map(|n| n.parse().ok()).map(Some).collect()
+            names
+                .iter()
+                .filter_map(|n| n.parse().ok())
+                .map(Some)
+                .collect()
         }
     };
     for d in directives {
@@ -403,9 +407,11 @@ fn suppress(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
     findings
         .into_iter()
         .filter(|f| {
-            !disabled
-                .iter()
-                .any(|(rule, span)| rule.is_none_or(|r| r == f.rule) && span.start <= f.span.start && f.span.start < span.end.max(span.start + 1))
+            !disabled.iter().any(|(rule, span)| {
+                rule.is_none_or(|r| r == f.rule)
+                    && span.start <= f.span.start
+                    && f.span.start < span.end.max(span.start + 1)
+            })
         })
         .collect()
 }

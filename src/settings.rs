@@ -21,8 +21,8 @@
 
 use crate::document::{Kind, Language};
 use crate::finding::Severity;
-use crate::ruleset::{self, Removals};
 use crate::rules::RuleId;
+use crate::ruleset::{self, Removals};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -175,14 +175,18 @@ impl Parser<'_> {
                 after = line;
             }
         }
-        self.text.lines().enumerate().skip(after).find_map(|(i, l)| {
-            let l = l.trim();
-            let bare = l.trim_start_matches('[').trim_start_matches('"');
-            let rest = bare.strip_prefix(last)?;
-            let rest = rest.trim_start_matches('"').trim_start();
-            (rest.starts_with('=') || rest.starts_with(']') || rest.starts_with('.'))
-                .then_some(i + 1)
-        })
+        self.text
+            .lines()
+            .enumerate()
+            .skip(after)
+            .find_map(|(i, l)| {
+                let l = l.trim();
+                let bare = l.trim_start_matches('[').trim_start_matches('"');
+                let rest = bare.strip_prefix(last)?;
+                let rest = rest.trim_start_matches('"').trim_start();
+                (rest.starts_with('=') || rest.starts_with(']') || rest.starts_with('.'))
+                    .then_some(i + 1)
+            })
     }
 
     fn settings(&self, table: &toml::Table) -> Parsed<Settings> {
@@ -214,20 +218,29 @@ impl Parser<'_> {
             let known: Vec<_> = ruleset::languages().iter().map(|l| l.code()).collect();
             self.error(
                 key,
-                format!("unknown language '{code}' (expected auto, {})", known.join(", ")),
+                format!(
+                    "unknown language '{code}' (expected auto, {})",
+                    known.join(", ")
+                ),
             )
         })
     }
 
     fn string<'v>(&self, key: &str, value: &'v toml::Value) -> Parsed<&'v str> {
-        value
-            .as_str()
-            .ok_or_else(|| self.error(key, format!("expected a string, found {}", value.type_str())))
+        value.as_str().ok_or_else(|| {
+            self.error(
+                key,
+                format!("expected a string, found {}", value.type_str()),
+            )
+        })
     }
 
     fn strings(&self, key: &str, value: &toml::Value) -> Parsed<Vec<String>> {
         let array = value.as_array().ok_or_else(|| {
-            self.error(key, format!("expected a list of strings, found {}", value.type_str()))
+            self.error(
+                key,
+                format!("expected a list of strings, found {}", value.type_str()),
+            )
         })?;
         array
             .iter()
@@ -259,11 +272,14 @@ impl Parser<'_> {
                     for (option, value) in options {
                         let key = format!("{key}.{option}");
                         match option.as_str() {
-                            "severity" => self.level(&key, self.string(&key, value)?, &mut settings)?,
+                            "severity" => {
+                                self.level(&key, self.string(&key, value)?, &mut settings)?
+                            }
                             "enabled" => {
-                                settings.enabled = Some(value.as_bool().ok_or_else(|| {
-                                    self.error(&key, "expected true or false")
-                                })?)
+                                settings.enabled =
+                                    Some(value.as_bool().ok_or_else(|| {
+                                        self.error(&key, "expected true or false")
+                                    })?)
                             }
                             "max-words" if rule == RuleId::LongSentence => {
                                 let n = value
@@ -280,7 +296,9 @@ impl Parser<'_> {
                                 } else {
                                     "severity or enabled"
                                 };
-                                return Err(self.error(&key, format!("unknown option (expected {known})")));
+                                return Err(
+                                    self.error(&key, format!("unknown option (expected {known})"))
+                                );
                             }
                         }
                     }
@@ -288,7 +306,10 @@ impl Parser<'_> {
                 other => {
                     return Err(self.error(
                         &key,
-                        format!("expected a severity, \"off\" or a table, found {}", other.type_str()),
+                        format!(
+                            "expected a severity, \"off\" or a table, found {}",
+                            other.type_str()
+                        ),
                     ));
                 }
             }
@@ -341,7 +362,9 @@ impl Parser<'_> {
                     }
                 }
                 _ => {
-                    return Err(self.error(&key, "unknown key (expected extend, replace or remove)"));
+                    return Err(
+                        self.error(&key, "unknown key (expected extend, replace or remove)")
+                    );
                 }
             }
         }
@@ -380,13 +403,21 @@ remove = { jargon = ["cache"] }
         assert_eq!(s.severity(RuleId::Blame), None);
         assert_eq!(s.severity(RuleId::HiddenActor), Some(Severity::Information));
         assert_eq!(s.max_words(), Some(20));
-        assert_eq!(s.kinds, vec![(Kind::Proposal, vec!["proposals/**".to_string()])]);
+        assert_eq!(
+            s.kinds,
+            vec![(Kind::Proposal, vec!["proposals/**".to_string()])]
+        );
         assert_eq!(s.rulesets.extend, ["team"]);
-        assert_eq!(s.rulesets.removals.entries, vec![(RuleId::Jargon, "cache".to_string())]);
+        assert_eq!(
+            s.rulesets.removals.entries,
+            vec![(RuleId::Jargon, "cache".to_string())]
+        );
     }
 
     fn error(text: &str) -> String {
-        Settings::parse(text, "x/.tact.toml").unwrap_err().to_string()
+        Settings::parse(text, "x/.tact.toml")
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
@@ -408,13 +439,20 @@ remove = { jargon = ["cache"] }
             "x/.tact.toml:3: `colour`: unknown key (expected language, glossary, rules, kinds or rulesets)"
         );
         assert!(error("language = \n").starts_with("x/.tact.toml:1: "));
-        assert!(error("[rules.long-sentence]\nmax-words = 0\n").starts_with("x/.tact.toml:2: `rules.long-sentence.max-words`"));
+        assert!(
+            error("[rules.long-sentence]\nmax-words = 0\n")
+                .starts_with("x/.tact.toml:2: `rules.long-sentence.max-words`")
+        );
         assert!(error("[kinds]\nletter = [\"*.md\"]\n").contains("unknown kind 'letter'"));
     }
 
     #[test]
     fn merging_lets_the_later_layer_win() {
-        let mut base = Settings::parse("language = \"en\"\nglossary = [\"a\"]\n[rules]\njargon = \"error\"\n", "a").unwrap();
+        let mut base = Settings::parse(
+            "language = \"en\"\nglossary = [\"a\"]\n[rules]\njargon = \"error\"\n",
+            "a",
+        )
+        .unwrap();
         let over = Settings::parse("glossary = [\"b\"]\n[rules]\njargon = \"off\"\n", "b").unwrap();
         base.merge(over);
         assert_eq!(base.language.map(|l| l.code()), Some("en"));

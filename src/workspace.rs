@@ -68,11 +68,20 @@ pub fn load_layers(settings: &Settings, base: &Path) -> Result<Vec<Layer>, Works
         .extend
         .iter()
         .map(|f| (f, LayerMode::Extend))
-        .chain(settings.rulesets.replace.iter().map(|f| (f, LayerMode::Replace)));
+        .chain(
+            settings
+                .rulesets
+                .replace
+                .iter()
+                .map(|f| (f, LayerMode::Replace)),
+        );
     for (folder, mode) in folders {
         let root = base.join(folder);
         let entries = std::fs::read_dir(&root).map_err(|e| {
-            WorkspaceError(format!("ruleset folder {}: cannot read: {e}", root.display()))
+            WorkspaceError(format!(
+                "ruleset folder {}: cannot read: {e}",
+                root.display()
+            ))
         })?;
         let mut languages: Vec<PathBuf> = entries
             .filter_map(Result::ok)
@@ -81,7 +90,11 @@ pub fn load_layers(settings: &Settings, base: &Path) -> Result<Vec<Layer>, Works
             .collect();
         languages.sort();
         for dir in languages {
-            let language = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let language = dir
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
                 .map_err(|e| WorkspaceError(format!("{}: cannot read: {e}", dir.display())))?
                 .filter_map(Result::ok)
@@ -92,7 +105,11 @@ pub fn load_layers(settings: &Settings, base: &Path) -> Result<Vec<Layer>, Works
             for file in files {
                 layers.push(Layer {
                     language: language.clone(),
-                    file: file.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+                    file: file
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
                     origin: file.display().to_string(),
                     text: read_text(&file)?,
                     mode,

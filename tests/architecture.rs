@@ -59,7 +59,10 @@ fn code_only(source: &str) -> String {
 #[test]
 fn the_core_is_pure() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     let core: Vec<_> = files.into_iter().filter(|p| !is_front(p)).collect();
     assert!(core.len() > 10, "the library's files were found");
     let mut violations = Vec::new();
@@ -78,13 +81,18 @@ fn the_core_is_pure() {
             }
         }
     }
-    assert!(violations.is_empty(), "the core must stay pure:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "the core must stay pure:\n{}",
+        violations.join("\n")
+    );
 }
 
 #[test]
 fn the_library_does_not_depend_on_front_crates_by_path() {
     // lib.rs must not declare the fronts as modules.
-    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
     for front in ["mod cli", "mod lsp", "mod workspace"] {
         assert!(!lib.contains(front), "lib.rs declares `{front}`");
     }

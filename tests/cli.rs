@@ -79,16 +79,47 @@ fn findings_exit_1_and_clean_files_exit_0() {
 #[test]
 fn fail_on_sets_the_threshold() {
     let dir = dir_with(&[("mail.md", MAIL)]);
-    assert_eq!(tact(&["check", "--fail-on", "never", "mail.md"], dir.path()).status.code(), Some(0));
-    assert_eq!(tact(&["check", "--fail-on", "error", "mail.md"], dir.path()).status.code(), Some(0));
-    assert_eq!(tact(&["check", "--fail-on", "hint", "mail.md"], dir.path()).status.code(), Some(1));
-    assert_eq!(tact(&["check", "--fail-on", "loud", "mail.md"], dir.path()).status.code(), Some(2));
+    assert_eq!(
+        tact(&["check", "--fail-on", "never", "mail.md"], dir.path())
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        tact(&["check", "--fail-on", "error", "mail.md"], dir.path())
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        tact(&["check", "--fail-on", "hint", "mail.md"], dir.path())
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        tact(&["check", "--fail-on", "loud", "mail.md"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn json_output_has_the_documented_shape() {
     let dir = dir_with(&[]);
-    let out = tact_stdin(&["check", "--format", "json", "--stdin-filename", "note.md", "-"], dir.path(), "Ok 😀 we deploy soon.\n".as_bytes());
+    let out = tact_stdin(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "note.md",
+            "-",
+        ],
+        dir.path(),
+        "Ok 😀 we deploy soon.\n".as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out);
     assert_eq!(v["version"], 1);
@@ -103,7 +134,13 @@ fn json_output_has_the_documented_shape() {
     // Columns count Unicode scalar values: the emoji is one column.
     assert_eq!(d["start"], serde_json::json!({"line": 1, "column": 9}));
     assert_eq!(d["end"], serde_json::json!({"line": 1, "column": 15}));
-    assert!(d["suggestions"].as_array().unwrap().iter().any(|s| s == "release"));
+    assert!(
+        d["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "release")
+    );
     let keys: Vec<_> = d.as_object().unwrap().keys().cloned().collect();
     assert_eq!(keys.len(), 7, "{keys:?}");
 }
@@ -115,11 +152,19 @@ fn sarif_and_github_formats() {
     let v = json(&out);
     assert_eq!(v["version"], "2.1.0");
     assert_eq!(v["runs"][0]["results"][0]["ruleId"], "jargon");
-    assert_eq!(v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"], 3);
+    assert_eq!(
+        v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        3
+    );
 
     let out = tact(&["check", "--format", "github", "mail.md"], dir.path());
     let text = stdout(&out);
-    assert!(text.starts_with("::warning file=mail.md,line=3,col=9,endLine=3,endColumn=15,title=tact jargon::"), "{text}");
+    assert!(
+        text.starts_with(
+            "::warning file=mail.md,line=3,col=9,endLine=3,endColumn=15,title=tact jargon::"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -130,11 +175,19 @@ fn folders_are_walked_with_default_globs_and_gitignore() {
         ("docs/c.rs", MAIL),
         ("docs/ignored.md", MAIL),
         ("docs/.gitignore", b"ignored.md\n"),
-        ("COMMIT_EDITMSG", b"Deploy the fix\n\n# deploy is in a comment\n"),
+        (
+            "COMMIT_EDITMSG",
+            b"Deploy the fix\n\n# deploy is in a comment\n",
+        ),
     ]);
     let out = tact(&["check", "--format", "json", "."], dir.path());
     let v = json(&out);
-    let mut paths: Vec<String> = v["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_string()).collect();
+    let mut paths: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
     paths.sort();
     assert_eq!(paths, ["COMMIT_EDITMSG", "docs/a.md", "docs/b.txt"]);
 }
@@ -142,11 +195,17 @@ fn folders_are_walked_with_default_globs_and_gitignore() {
 #[test]
 fn config_is_found_upwards_and_applies() {
     let dir = dir_with(&[
-        ("project/.tact.toml", b"glossary = [\"deploy\"]\n[rules]\nvague-commitment = \"off\"\n"),
+        (
+            "project/.tact.toml",
+            b"glossary = [\"deploy\"]\n[rules]\nvague-commitment = \"off\"\n",
+        ),
         ("project/sub/mail.md", MAIL),
         ("other/mail.md", MAIL),
     ]);
-    let out = tact(&["check", "--format", "json", "project", "other"], dir.path());
+    let out = tact(
+        &["check", "--format", "json", "project", "other"],
+        dir.path(),
+    );
     let v = json(&out);
     let files = v["files"].as_array().unwrap();
     assert_eq!(files[0]["path"], "project/sub/mail.md");
@@ -154,20 +213,36 @@ fn config_is_found_upwards_and_applies() {
     assert_eq!(rules_of(&files[1]), ["jargon", "vague-commitment"]);
 
     // --config overrides discovery for every file.
-    let out = tact(&["check", "--format", "json", "--config", "project/.tact.toml", "other"], dir.path());
+    let out = tact(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "project/.tact.toml",
+            "other",
+        ],
+        dir.path(),
+    );
     assert!(rules_of(&json(&out)["files"][0]).is_empty());
 }
 
 #[test]
 fn a_broken_config_names_file_line_and_key_and_exits_2() {
     let dir = dir_with(&[
-        (".tact.toml", b"language = \"en\"\n\n[rules]\njargn = \"off\"\n"),
+        (
+            ".tact.toml",
+            b"language = \"en\"\n\n[rules]\njargn = \"off\"\n",
+        ),
         ("mail.md", MAIL),
     ]);
     let out = tact(&["check", "mail.md"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains(".tact.toml:4: `rules.jargn`: unknown rule 'jargn' (did you mean 'jargon'?)"), "{err}");
+    assert!(
+        err.contains(".tact.toml:4: `rules.jargn`: unknown rule 'jargn' (did you mean 'jargon'?)"),
+        "{err}"
+    );
 
     let dir = dir_with(&[(".tact.toml", b"language = [\n"), ("mail.md", MAIL)]);
     let out = tact(&["check", "mail.md"], dir.path());
@@ -178,8 +253,14 @@ fn a_broken_config_names_file_line_and_key_and_exits_2() {
 #[test]
 fn project_rulesets_layer_on_the_defaults() {
     let dir = dir_with(&[
-        (".tact.toml", b"[rulesets]\nextend = [\"rules\"]\nremove = { jargon = [\"deploy\"] }\n"),
-        ("rules/en/jargon.toml", b"[[term]]\nterm = \"widgetize\"\nsuggest = [\"turn into a widget\"]\n"),
+        (
+            ".tact.toml",
+            b"[rulesets]\nextend = [\"rules\"]\nremove = { jargon = [\"deploy\"] }\n",
+        ),
+        (
+            "rules/en/jargon.toml",
+            b"[[term]]\nterm = \"widgetize\"\nsuggest = [\"turn into a widget\"]\n",
+        ),
         ("mail.md", b"We will widgetize it and deploy it.\n"),
     ]);
     let out = tact(&["check", "--format", "json", "mail.md"], dir.path());
@@ -190,7 +271,10 @@ fn project_rulesets_layer_on_the_defaults() {
 
     let dir = dir_with(&[
         (".tact.toml", b"[rulesets]\nextend = [\"rules\"]\n"),
-        ("rules/en/blame.toml", b"[[pattern]]\nmatch = \"(unclosed\"\n"),
+        (
+            "rules/en/blame.toml",
+            b"[[pattern]]\nmatch = \"(unclosed\"\n",
+        ),
         ("mail.md", MAIL),
     ]);
     let out = tact(&["check", "mail.md"], dir.path());
@@ -208,11 +292,27 @@ fn bad_input_gets_a_clear_message_and_other_files_are_still_checked() {
         ("good.md", MAIL),
         ("long.txt", long_sentence.as_bytes()),
     ]);
-    let out = tact(&["check", "--format", "json", "binary.md", "latin1.txt", "empty.md", "good.md", "long.txt", "missing.md"], dir.path());
+    let out = tact(
+        &[
+            "check",
+            "--format",
+            "json",
+            "binary.md",
+            "latin1.txt",
+            "empty.md",
+            "good.md",
+            "long.txt",
+            "missing.md",
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(2), "errors win over findings");
     let err = stderr(&out);
     assert!(err.contains("binary.md: a binary file"), "{err}");
-    assert!(err.contains("latin1.txt: not valid UTF-8 (first bad byte at offset 3)"), "{err}");
+    assert!(
+        err.contains("latin1.txt: not valid UTF-8 (first bad byte at offset 3)"),
+        "{err}"
+    );
     assert!(err.contains("missing.md: no such file or folder"), "{err}");
     let v = json(&out);
     let files = v["files"].as_array().unwrap();
@@ -233,7 +333,12 @@ fn a_twenty_megabyte_file_is_checked() {
     let dir = dir_with(&[("big.md", big.as_bytes())]);
     let out = tact(&["check", "--format", "json", "big.md"], dir.path());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(!json(&out)["files"][0]["diagnostics"].as_array().unwrap().is_empty());
+    assert!(
+        !json(&out)["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -254,9 +359,19 @@ fn explain_and_rules_show_the_docs() {
 
     let out = tact(&["rules", "--json"], dir.path());
     let v = json(&out);
-    let ids: Vec<_> = v.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let ids: Vec<_> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
     assert!(ids.contains(&"hidden-actor") && ids.len() >= 10, "{ids:?}");
-    assert!(v.as_array().unwrap().iter().all(|r| !r["summary"].as_str().unwrap().is_empty()));
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| !r["summary"].as_str().unwrap().is_empty())
+    );
 }
 
 #[test]
@@ -264,6 +379,11 @@ fn version_and_usage_errors() {
     let dir = dir_with(&[]);
     let out = tact(&["--version"], dir.path());
     assert!(stdout(&out).starts_with("tact "));
-    assert_eq!(tact(&["check", "--format", "xml"], dir.path()).status.code(), Some(2));
+    assert_eq!(
+        tact(&["check", "--format", "xml"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(tact(&["frobnicate"], dir.path()).status.code(), Some(2));
 }

@@ -54,23 +54,32 @@ fn precision_and_recall_on_the_corpus() {
         let name = doc_path.file_name().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&doc_path)
             .unwrap_or_else(|e| panic!("{}: {e}", doc_path.display()));
-        let annotation: Annotation = toml::from_str(&std::fs::read_to_string(&annotation_path).unwrap())
-            .unwrap_or_else(|e| panic!("{}: {e}", annotation_path.display()));
-        assert!(["mail", "proposal", "ticket", "note"].contains(&annotation.kind.as_str()), "{name}: kind");
+        let annotation: Annotation =
+            toml::from_str(&std::fs::read_to_string(&annotation_path).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", annotation_path.display()));
+        assert!(
+            ["mail", "proposal", "ticket", "note"].contains(&annotation.kind.as_str()),
+            "{name}: kind"
+        );
         documents += 1;
         clean += usize::from(annotation.finding.is_empty());
         let report = linter.lint(&Source::new(&text).with_path(&name));
         if report.language.code() == annotation.language {
             languages_right += 1;
         } else {
-            misses.push(format!("{name}: language {} detected, {} annotated", report.language, annotation.language));
+            misses.push(format!(
+                "{name}: language {} detected, {} annotated",
+                report.language, annotation.language
+            ));
         }
         let mut expected: Vec<Option<&Expected>> = annotation.finding.iter().map(Some).collect();
         for f in &report.findings {
             let found = f.span.of(&text);
             let tally = per_rule.entry(f.rule.as_str().to_string()).or_default();
             let matched = expected.iter_mut().find(|e| {
-                e.is_some_and(|e| e.rule == f.rule.as_str() && (found == e.text || found.starts_with(&e.text)))
+                e.is_some_and(|e| {
+                    e.rule == f.rule.as_str() && (found == e.text || found.starts_with(&e.text))
+                })
             });
             match matched {
                 Some(slot) => {
@@ -89,7 +98,10 @@ fn precision_and_recall_on_the_corpus() {
         }
     }
     let mut total = Tally::default();
-    println!("{:24} {:>5} {:>5} {:>5} {:>9} {:>6}", "rule", "tp", "fp", "fn", "precision", "recall");
+    println!(
+        "{:24} {:>5} {:>5} {:>5} {:>9} {:>6}",
+        "rule", "tp", "fp", "fn", "precision", "recall"
+    );
     for (rule, t) in &per_rule {
         println!(
             "{rule:24} {:>5} {:>5} {:>5} {:>9.3} {:>6.3}",
@@ -103,17 +115,31 @@ fn precision_and_recall_on_the_corpus() {
         total.false_positive += t.false_positive;
         total.false_negative += t.false_negative;
     }
-    let precision = ratio(total.true_positive, total.true_positive + total.false_positive);
-    let recall = ratio(total.true_positive, total.true_positive + total.false_negative);
+    let precision = ratio(
+        total.true_positive,
+        total.true_positive + total.false_positive,
+    );
+    let recall = ratio(
+        total.true_positive,
+        total.true_positive + total.false_negative,
+    );
     let language_accuracy = ratio(languages_right, documents);
-    println!("overall: precision {precision:.3}, recall {recall:.3} over {documents} documents ({clean} clean)");
+    println!(
+        "overall: precision {precision:.3}, recall {recall:.3} over {documents} documents ({clean} clean)"
+    );
     println!("language detection: {language_accuracy:.3}");
     for m in &misses {
         println!("  {m}");
     }
-    assert!(documents >= 30, "the corpus holds at least 30 documents, found {documents}");
+    assert!(
+        documents >= 30,
+        "the corpus holds at least 30 documents, found {documents}"
+    );
     assert!(clean * 4 >= documents, "a quarter of the corpus is clean");
     assert!(precision >= 0.9, "precision {precision:.3} < 0.9");
     assert!(recall >= 0.8, "recall {recall:.3} < 0.8");
-    assert!(language_accuracy >= 0.95, "language detection {language_accuracy:.3} < 0.95");
+    assert!(
+        language_accuracy >= 0.95,
+        "language detection {language_accuracy:.3} < 0.95"
+    );
 }

@@ -19,15 +19,24 @@ fn findings(text: &str, path: &str) -> Vec<String> {
 #[track_caller]
 fn quiet(text: &str, path: &str) {
     let found = findings(text, path);
-    assert!(found.is_empty(), "expected nothing in {path}, found {found:?} in:\n{text}");
+    assert!(
+        found.is_empty(),
+        "expected nothing in {path}, found {found:?} in:\n{text}"
+    );
 }
 
 #[test]
 fn control_the_word_is_flagged_in_prose() {
     assert_eq!(findings("We will deploy it.", "a.md"), ["jargon “deploy”"]);
     assert_eq!(findings("We will deploy it.", "a.txt"), ["jargon “deploy”"]);
-    assert_eq!(findings("Subject: x\n\nWe will deploy it.\n", "a.eml"), ["jargon “deploy”"]);
-    assert_eq!(findings("We will deploy it\n", "COMMIT_EDITMSG"), ["jargon “deploy”"]);
+    assert_eq!(
+        findings("Subject: x\n\nWe will deploy it.\n", "a.eml"),
+        ["jargon “deploy”"]
+    );
+    assert_eq!(
+        findings("We will deploy it\n", "COMMIT_EDITMSG"),
+        ["jargon “deploy”"]
+    );
 }
 
 #[test]
@@ -38,11 +47,20 @@ fn markdown_code_urls_html_and_front_matter() {
     quiet("See https://example.com/deploy-guide today.\n", "a.md");
     quiet("See <https://example.com/deploy> today.\n", "a.md");
     quiet("Write to deploy@example.com today.\n", "a.md");
-    quiet("See [the guide](https://example.com/deploy) today.\n", "a.md");
-    quiet("See [the guide][ref] today.\n\n[ref]: https://example.com/deploy\n", "a.md");
+    quiet(
+        "See [the guide](https://example.com/deploy) today.\n",
+        "a.md",
+    );
+    quiet(
+        "See [the guide][ref] today.\n\n[ref]: https://example.com/deploy\n",
+        "a.md",
+    );
     quiet("<div class=\"deploy\">\nwe deploy\n</div>\n", "a.md");
     quiet("<!-- we deploy the backend -->\nHello there.\n", "a.md");
-    quiet("---\ntitle: deploy the backend\n---\nHello there.\n", "a.md");
+    quiet(
+        "---\ntitle: deploy the backend\n---\nHello there.\n",
+        "a.md",
+    );
     quiet("+++\ntitle = \"deploy\"\n+++\nHello there.\n", "a.md");
     quiet("> we deploy the backend\n\nThanks, that helps.\n", "a.md");
     quiet("![deploy diagram](deploy.png)\n", "a.md");
@@ -63,17 +81,32 @@ fn commit_comments_scissors_and_trailers() {
 
 #[test]
 fn suppression_comments() {
-    quiet("<!-- tact-disable-next-line jargon -->\nWe will deploy it.\n", "a.md");
+    quiet(
+        "<!-- tact-disable-next-line jargon -->\nWe will deploy it.\n",
+        "a.md",
+    );
     quiet("<!-- tact-disable -->\nWe will deploy it.\n", "a.md");
     assert_eq!(
-        findings("<!-- tact-disable jargon -->\nWe deploy.\n<!-- tact-enable jargon -->\n\nWe deploy.\n", "a.md"),
+        findings(
+            "<!-- tact-disable jargon -->\nWe deploy.\n<!-- tact-enable jargon -->\n\nWe deploy.\n",
+            "a.md"
+        ),
         ["jargon “deploy”"]
     );
     assert_eq!(
-        findings("<!-- tact-disable-next-line blame -->\nWe will deploy it.\n", "a.md"),
+        findings(
+            "<!-- tact-disable-next-line blame -->\nWe will deploy it.\n",
+            "a.md"
+        ),
         ["jargon “deploy”"],
         "a directive for another rule does not hide this one"
     );
-    quiet("tact-disable-next-line jargon\nWe will deploy it.\n", "a.txt");
-    quiet("# tact-disable jargon\nWe will deploy it\n", "COMMIT_EDITMSG");
+    quiet(
+        "tact-disable-next-line jargon\nWe will deploy it.\n",
+        "a.txt",
+    );
+    quiet(
+        "# tact-disable jargon\nWe will deploy it\n",
+        "COMMIT_EDITMSG",
+    );
 }

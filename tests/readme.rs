@@ -28,7 +28,10 @@ fn table() -> String {
 fn the_rule_table_matches_the_code() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
-    let start = readme.find(START).expect("README has the rules:start marker") + START.len();
+    let start = readme
+        .find(START)
+        .expect("README has the rules:start marker")
+        + START.len();
     let end = readme.find(END).expect("README has the rules:end marker");
     let current = readme[start..end].trim();
     let wanted = table();
@@ -37,7 +40,9 @@ fn the_rule_table_matches_the_code() {
             let updated = format!("{}\n{}{}", &readme[..start], wanted, &readme[end..]);
             std::fs::write(&path, updated).unwrap();
         } else {
-            panic!("README's rule table is stale; run `TACT_BLESS=1 cargo test --test readme`. Wanted:\n{wanted}");
+            panic!(
+                "README's rule table is stale; run `TACT_BLESS=1 cargo test --test readme`. Wanted:\n{wanted}"
+            );
         }
     }
 }
@@ -52,16 +57,29 @@ fn every_rule_has_docs_in_every_language() {
                 "rulesets/{language}/docs/{}.md starts with its title",
                 r.id
             );
-            assert!(!tact::ruleset::summary(r.id, language).is_empty(), "{language}/{}: summary", r.id);
-            assert!(docs.matches("\n> ").count() >= 2, "{language}/{}: a bad and a better example", r.id);
+            assert!(
+                !tact::ruleset::summary(r.id, language).is_empty(),
+                "{language}/{}: summary",
+                r.id
+            );
+            assert!(
+                docs.matches("\n> ").count() >= 2,
+                "{language}/{}: a bad and a better example",
+                r.id
+            );
         }
     }
 }
 
 #[test]
 fn the_set_up_commands_exist() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     assert!(readme.contains("cargo run --release -- check examples/"));
     assert!(readme.contains("cargo test"));
-    assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").is_dir());
+    assert!(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .is_dir()
+    );
 }

@@ -70,7 +70,10 @@ fn every_rule_has_fixtures_that_hold() {
                     continue;
                 }
                 let finding = mine[0];
-                let safe = finding.suggestions.iter().find(|s| s.safe && s.edit.is_some());
+                let safe = finding
+                    .suggestions
+                    .iter()
+                    .find(|s| s.safe && s.edit.is_some());
                 if let Some(edit) = safe.and_then(|s| s.edit.as_ref()) {
                     let fixed = format!(
                         "{}{}{}",
@@ -96,10 +99,18 @@ fn every_rule_has_fixtures_that_hold() {
                 failures.push(format!("{name}/clean.md: needs at least 3 paragraphs"));
             }
             for f in linter.check(&doc).iter().filter(|f| f.rule == rule) {
-                failures.push(format!("{name}/clean.md: unexpected “{}”", f.span.of(&clean)));
+                failures.push(format!(
+                    "{name}/clean.md: unexpected “{}”",
+                    f.span.of(&clean)
+                ));
             }
         }
     }
     assert!(checked >= 60, "fixtures were found ({checked} paragraphs)");
-    assert!(failures.is_empty(), "{} fixture failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

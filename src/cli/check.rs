@@ -74,9 +74,7 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
 
-    if !config_error
-        && let Err(e) = output::print(args.format, &reports)
-    {
+    if !config_error && let Err(e) = output::print(args.format, &reports) {
         errors.push(WorkspaceError(format!("cannot write the output: {e}")));
     }
     let mut code = ExitCode::SUCCESS;
@@ -124,11 +122,15 @@ fn check_one(input: &Input, args: &Args, linters: &mut Linters) -> Result<FileRe
         ),
         Input::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Failure::Document(WorkspaceError(format!("stdin: cannot read: {e}"))))?;
-            let text = decode(&bytes).map_err(|e| Failure::Document(WorkspaceError(format!("stdin: {e}"))))?;
-            let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                Failure::Document(WorkspaceError(format!("stdin: cannot read: {e}")))
+            })?;
+            let text = decode(&bytes)
+                .map_err(|e| Failure::Document(WorkspaceError(format!("stdin: {e}"))))?;
+            let name = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("-"));
             (name.display().to_string(), name, text)
         }
     };
@@ -166,7 +168,10 @@ fn collect(path: &Path) -> Result<Vec<Input>, WorkspaceError> {
         return Ok(vec![Input::File(path.to_path_buf())]);
     }
     if !path.is_dir() {
-        return Err(WorkspaceError(format!("{}: no such file or folder", path.display())));
+        return Err(WorkspaceError(format!(
+            "{}: no such file or folder",
+            path.display()
+        )));
     }
     let globs = default_globs();
     let mut files = Vec::new();

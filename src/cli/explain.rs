@@ -60,7 +60,11 @@ pub fn rules(args: RulesArgs) -> ExitCode {
                 })
             })
             .collect();
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
         return ExitCode::SUCCESS;
     }
     let width = RULES.iter().map(|r| r.id.as_str().len()).max().unwrap_or(0);

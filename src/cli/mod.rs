@@ -54,7 +54,10 @@ pub enum FailOn {
 /// A language for messages and docs.
 pub fn parse_language(code: &str) -> Result<tact::Language, String> {
     tact::ruleset::language(code).ok_or_else(|| {
-        let known: Vec<_> = tact::ruleset::languages().iter().map(|l| l.code()).collect();
+        let known: Vec<_> = tact::ruleset::languages()
+            .iter()
+            .map(|l| l.code())
+            .collect();
         format!("unknown language '{code}' (expected {})", known.join(", "))
     })
 }
@@ -76,8 +79,9 @@ pub fn run() -> ExitCode {
 /// Prints an error the way every command does, and returns exit code 2.
 pub fn fail(message: impl std::fmt::Display) -> ExitCode {
     use std::io::Write;
-    let style = anstyle::Style::new().bold().fg_color(Some(anstyle::AnsiColor::Red.into()));
+    let style = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()));
     let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {message}");
     ExitCode::from(2)
 }
-

@@ -259,10 +259,10 @@ fn sentence_end(
             c if c.is_whitespace() => spaced |= end.is_some(),
             _ if spaced => {}
             '!' | '?' | '…' => end = Some(at + c.len_utf8()),
-            '.' if end.is_some() || !is_abbreviation(text, at, abbreviations) => {
-                end = Some(at + 1)
+            '.' if end.is_some() || !is_abbreviation(text, at, abbreviations) => end = Some(at + 1),
+            '"' | '\'' | '”' | '’' | ')' | ']' if end.is_some() => {
+                end = Some(at + c.len_utf8())
             }
-            '"' | '\'' | '”' | '’' | ')' | ']' if end.is_some() => end = Some(at + c.len_utf8()),
             _ => {}
         }
     }
@@ -319,7 +319,8 @@ mod tests {
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        let abbreviations = Abbreviations::new(["e.g.", "i.e.", "dr.", "bijv.", "d.w.z.", "o.a.", "ca."]);
+        let abbreviations =
+            Abbreviations::new(["e.g.", "i.e.", "dr.", "bijv.", "d.w.z.", "o.a.", "ca."]);
         let seg = segment(text, &[block(text)], &abbreviations);
         seg.sentences.iter().map(|s| s.span.of(text)).collect()
     }
@@ -334,9 +335,23 @@ mod tests {
     fn words_keep_inner_apostrophes_hyphens_and_number_separators() {
         assert_eq!(
             word_texts("That's bug-free, isn’t it? 3.5 at 14:00 on 2024-05-01, 24/7!"),
-            ["That's", "bug-free", "isn’t", "it", "3.5", "at", "14:00", "on", "2024-05-01", "24/7"]
+            [
+                "That's",
+                "bug-free",
+                "isn’t",
+                "it",
+                "3.5",
+                "at",
+                "14:00",
+                "on",
+                "2024-05-01",
+                "24/7"
+            ]
         );
-        assert_eq!(word_texts("'quoted' -dash- e-mail"), ["quoted", "dash", "e-mail"]);
+        assert_eq!(
+            word_texts("'quoted' -dash- e-mail"),
+            ["quoted", "dash", "e-mail"]
+        );
         assert_eq!(word_texts("café 漢字 naïve"), ["café", "漢字", "naïve"]);
         assert_eq!(word_texts("z.s.m."), ["z", "s", "m"]);
     }
@@ -345,18 +360,31 @@ mod tests {
     fn sentences_survive_abbreviations_decimals_and_times() {
         assert_eq!(
             sentences("We use e.g. caching. Version 1.2.3 ships at 10.30 today! Done?"),
-            ["We use e.g. caching.", "Version 1.2.3 ships at 10.30 today!", "Done?"]
+            [
+                "We use e.g. caching.",
+                "Version 1.2.3 ships at 10.30 today!",
+                "Done?"
+            ]
         );
         assert_eq!(
             sentences("Dr. Jansen belt bijv. morgen, d.w.z. om ca. 9 uur. Daarna o.a. de rest."),
-            ["Dr. Jansen belt bijv. morgen, d.w.z. om ca. 9 uur.", "Daarna o.a. de rest."]
+            [
+                "Dr. Jansen belt bijv. morgen, d.w.z. om ca. 9 uur.",
+                "Daarna o.a. de rest."
+            ]
         );
-        assert_eq!(sentences("Call J. Smith. He knows."), ["Call J. Smith.", "He knows."]);
+        assert_eq!(
+            sentences("Call J. Smith. He knows."),
+            ["Call J. Smith.", "He knows."]
+        );
         assert_eq!(
             sentences("It costs approx. ten euros. Fine."),
             ["It costs approx. ten euros.", "Fine."]
         );
-        assert_eq!(sentences("He said \"stop.\" Then left."), ["He said \"stop.\"", "Then left."]);
+        assert_eq!(
+            sentences("He said \"stop.\" Then left."),
+            ["He said \"stop.\"", "Then left."]
+        );
     }
 
     #[test]
@@ -366,12 +394,18 @@ mod tests {
             Block {
                 kind: BlockKind::Heading(1),
                 span: Span::new(0, 9),
-                pieces: vec![Piece { span: Span::new(0, 9), join: Join::Soft }],
+                pieces: vec![Piece {
+                    span: Span::new(0, 9),
+                    join: Join::Soft,
+                }],
             },
             Block {
                 kind: BlockKind::Paragraph,
                 span: Span::new(10, text.len()),
-                pieces: vec![Piece { span: Span::new(10, text.len()), join: Join::Soft }],
+                pieces: vec![Piece {
+                    span: Span::new(10, text.len()),
+                    join: Join::Soft,
+                }],
             },
         ];
         let seg = segment(text, &blocks, &Abbreviations::default());
@@ -387,15 +421,26 @@ mod tests {
             kind: BlockKind::Paragraph,
             span: Span::new(0, text.len()),
             pieces: vec![
-                Piece { span: Span::new(0, 4), join: Join::Soft },
-                Piece { span: Span::new(17, text.len()), join: Join::Hard },
+                Piece {
+                    span: Span::new(0, 4),
+                    join: Join::Soft,
+                },
+                Piece {
+                    span: Span::new(17, text.len()),
+                    join: Join::Hard,
+                },
             ],
         };
         let seg = segment(text, &[block], &Abbreviations::default());
         let kinds: Vec<_> = seg.tokens.iter().map(|t| t.kind).collect();
         assert_eq!(
             kinds,
-            [TokenKind::Word, TokenKind::Placeholder, TokenKind::Word, TokenKind::Word]
+            [
+                TokenKind::Word,
+                TokenKind::Placeholder,
+                TokenKind::Word,
+                TokenKind::Word
+            ]
         );
         assert_eq!(seg.sentences.len(), 1);
         assert_eq!(seg.sentences[0].word_count(), 4);

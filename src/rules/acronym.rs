@@ -34,7 +34,13 @@ pub fn check(doc: &Document, acronyms: &Acronyms, severity: Severity, out: &mut 
                 .checked_sub(1)
                 .map(|p| doc.sentences[p].span.of(text))
                 .unwrap_or("");
-            if is_expanded(text, token.span, sentence.span.of(text), previous, expansion) {
+            if is_expanded(
+                text,
+                token.span,
+                sentence.span.of(text),
+                previous,
+                expansion,
+            ) {
                 continue;
             }
             let spelled = if i == 0 {

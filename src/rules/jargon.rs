@@ -51,7 +51,13 @@ pub fn form(
 /// A separable verb split over the sentence ("we rollen het morgen uit"):
 /// reported over the whole stretch, with the rewrites as advice only, since
 /// no single replacement of the stretch is right.
-pub fn split(cx: &SentenceContext, term: &Term, start: usize, end: usize, severity: Severity) -> Finding {
+pub fn split(
+    cx: &SentenceContext,
+    term: &Term,
+    start: usize,
+    end: usize,
+    severity: Severity,
+) -> Finding {
     let span: Span = cx.span(start, end);
     let first = cx.span(start, start + 1).of(cx.text);
     let last = cx.span(end - 1, end).of(cx.text);
@@ -115,9 +121,21 @@ mod tests {
 
     #[test]
     fn expansions_of_acronyms_are_not_jargon() {
-        assert!(check("Log in with single sign-on (SSO) today.", "single sign-on"));
-        assert!(check("Log in with SSO (single sign-on) today.", "single sign-on"));
-        assert!(!check("Log in with single sign-on today.", "single sign-on"));
-        assert!(!check("Log in with single sign-on (see below).", "single sign-on"));
+        assert!(check(
+            "Log in with single sign-on (SSO) today.",
+            "single sign-on"
+        ));
+        assert!(check(
+            "Log in with SSO (single sign-on) today.",
+            "single sign-on"
+        ));
+        assert!(!check(
+            "Log in with single sign-on today.",
+            "single sign-on"
+        ));
+        assert!(!check(
+            "Log in with single sign-on (see below).",
+            "single sign-on"
+        ));
     }
 }

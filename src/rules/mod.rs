@@ -198,6 +198,12 @@ mod tests {
         }
         let err = "jargn".parse::<RuleId>().unwrap_err();
         assert_eq!(err.suggestion, Some(RuleId::Jargon));
-        assert!("nonsense-rule-xyz".parse::<RuleId>().unwrap_err().suggestion.is_none());
+        assert!(
+            "nonsense-rule-xyz"
+                .parse::<RuleId>()
+                .unwrap_err()
+                .suggestion
+                .is_none()
+        );
     }
 }

@@ -28,7 +28,9 @@ pub fn check(
         || pattern.unless_after.starts_within(cx.ids, end..end + 1)
         || pattern.unless_sentence.any(cx.ids)
         || rule.unless_sentence.any(cx.ids)
-        || rule.unless_following.starts_within(cx.ids, end..end + FOLLOWING)
+        || rule
+            .unless_following
+            .starts_within(cx.ids, end..end + FOLLOWING)
         || (!rule.unless_nearby.is_empty()
             && (rule.unless_nearby.any(cx.ids) || rule.unless_nearby.any(cx.next_ids)))
         || (rule.unless_date && cx.has_date());
@@ -97,8 +99,7 @@ fn removal(text: &str, span: Span, sentence_start: bool) -> Edit {
     }
     // "Obviously, the…" / "Simply click…" at a sentence start.
     let mut end = text.len() - after_trim.len();
-    if after_trim.starts_with(',') {
-        let rest = &after_trim[1..];
+    if let Some(rest) = after_trim.strip_prefix(',') {
         end = text.len() - rest.trim_start_matches([' ', '\t']).len();
     }
     if end == span.end {
@@ -142,10 +143,25 @@ mod tests {
     #[test]
     fn removals_leave_correct_sentences() {
         assert_eq!(apply("Simply click Save.", "Simply", true), "Click Save.");
-        assert_eq!(apply("Obviously, the fix works.", "Obviously", true), "The fix works.");
-        assert_eq!(apply("This is, obviously, wrong.", "obviously", false), "This is wrong.");
-        assert_eq!(apply("You just click Save.", "just", false), "You click Save.");
-        assert_eq!(apply("It works, obviously.", "obviously", false), "It works.");
-        assert_eq!(apply("It works obviously.", "obviously", false), "It works.");
+        assert_eq!(
+            apply("Obviously, the fix works.", "Obviously", true),
+            "The fix works."
+        );
+        assert_eq!(
+            apply("This is, obviously, wrong.", "obviously", false),
+            "This is wrong."
+        );
+        assert_eq!(
+            apply("You just click Save.", "just", false),
+            "You click Save."
+        );
+        assert_eq!(
+            apply("It works, obviously.", "obviously", false),
+            "It works."
+        );
+        assert_eq!(
+            apply("It works obviously.", "obviously", false),
+            "It works."
+        );
     }
 }

@@ -102,7 +102,9 @@ pub fn parse_form(line: &str) -> Result<(String, Vec<String>), String> {
         .filter(|r| !r.is_empty())
         .collect();
     if form.is_empty() || rewrites.is_empty() {
-        return Err(format!("form '{line}' needs the shape 'form = rewrite | rewrite'"));
+        return Err(format!(
+            "form '{line}' needs the shape 'form = rewrite | rewrite'"
+        ));
     }
     Ok((form.to_string(), rewrites))
 }
@@ -149,7 +151,9 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
         b.origin = format!("rulesets/{code}/jargon.toml");
         let mut forms = vec![(entry.term.clone(), entry.suggest.clone())];
         for line in &entry.forms {
-            forms.push(parse_form(line).map_err(|e| b.error(format!("term '{}': {e}", entry.term)))?);
+            forms.push(
+                parse_form(line).map_err(|e| b.error(format!("term '{}': {e}", entry.term)))?,
+            );
         }
         if entry.suggest.is_empty() {
             return Err(b.error(format!("term '{}' has no suggestion", entry.term)));
@@ -173,8 +177,12 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
             .map_err(|e| b.error(format!("term '{form}': {e}")))?;
         }
         for split in &entry.split {
-            main.add(&mut b.vocabulary, split, Target::JargonSplit { term: index })
-                .map_err(|e| b.error(format!("split pattern '{split}': {e}")))?;
+            main.add(
+                &mut b.vocabulary,
+                split,
+                Target::JargonSplit { term: index },
+            )
+            .map_err(|e| b.error(format!("split pattern '{split}': {e}")))?;
         }
         terms.push(Term {
             term: entry.term.clone(),

@@ -235,7 +235,10 @@ pub struct LanguageData {
 
 impl LanguageData {
     pub fn phrase(&self, rule: RuleId) -> Option<&PhraseFile> {
-        self.phrases.iter().find(|(r, _)| *r == rule).map(|(_, f)| f)
+        self.phrases
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map(|(_, f)| f)
     }
 }
 
@@ -249,9 +252,12 @@ impl Source<'_> {
     fn parse<T: for<'de> Deserialize<'de>>(&self) -> Result<T, RulesetError> {
         toml::from_str(self.text).map_err(|e| RulesetError {
             origin: self.origin.clone(),
-            line: e
-                .span()
-                .map(|s| self.text[..s.start.min(self.text.len())].matches('\n').count() + 1),
+            line: e.span().map(|s| {
+                self.text[..s.start.min(self.text.len())]
+                    .matches('\n')
+                    .count()
+                    + 1
+            }),
             message: e.message().trim().to_string(),
         })
     }
@@ -269,12 +275,16 @@ pub fn load(layers: &[Layer], removals: &Removals) -> Result<Vec<LanguageData>, 
                 message: format!(
                     "no default ruleset for language '{}' (tact has: {})",
                     layer.language,
-                    known.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+                    known
+                        .iter()
+                        .map(|l| l.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             });
         }
-        let file_known = layer.file == "language.toml"
-            || RuleId::all().any(|r| r.file_name() == layer.file);
+        let file_known =
+            layer.file == "language.toml" || RuleId::all().any(|r| r.file_name() == layer.file);
         if !file_known {
             return Err(RulesetError {
                 origin: layer.origin.clone(),
@@ -342,7 +352,9 @@ fn load_language(
             jargon.message = file.message;
         }
         for entry in file.term {
-            jargon.term.retain(|t| !t.term.eq_ignore_ascii_case(&entry.term));
+            jargon
+                .term
+                .retain(|t| !t.term.eq_ignore_ascii_case(&entry.term));
             jargon.term.push(entry);
         }
     }
@@ -383,7 +395,9 @@ fn load_language(
                 merged.pattern.push(entry);
             }
         }
-        merged.pattern.retain(|p| !removals.removes(rule, &p.pattern));
+        merged
+            .pattern
+            .retain(|p| !removals.removes(rule, &p.pattern));
         phrases.push((rule, merged));
     }
 

@@ -86,7 +86,10 @@ pub fn normalise(word: &str) -> String {
 enum Node {
     Word(String),
     Gap(u8),
-    Group { alternatives: Vec<Vec<Node>>, optional: bool },
+    Group {
+        alternatives: Vec<Vec<Node>>,
+        optional: bool,
+    },
 }
 
 /// Parses `pattern` and returns every word sequence it expands to, each a
@@ -194,7 +197,10 @@ impl Parser<'_> {
                         }
                     }
                     if alternatives.iter().any(Vec::is_empty) {
-                        return Err(format!("empty alternative in the group at column {}", at + 1));
+                        return Err(format!(
+                            "empty alternative in the group at column {}",
+                            at + 1
+                        ));
                     }
                     let optional = matches!(self.chars.peek(), Some((_, '?')));
                     if optional {
@@ -311,7 +317,12 @@ impl<T> PhraseSet<T> {
     }
 
     /// Adds every expansion of `pattern`, each tagged with `target`.
-    pub fn add(&mut self, vocabulary: &mut Vocabulary, pattern: &str, target: T) -> Result<(), String> {
+    pub fn add(
+        &mut self,
+        vocabulary: &mut Vocabulary,
+        pattern: &str,
+        target: T,
+    ) -> Result<(), String> {
         let expansions = expand(pattern)?;
         let index = self.targets.len() as u32;
         self.targets.push(target);
@@ -392,18 +403,24 @@ impl<T> PhraseSet<T> {
         found.sort_by_key(|h| (h.target as *const T as usize, h.end));
         let mut kept = before;
         for i in before..out.len() {
-            let same = kept > before
-                && std::ptr::eq(out[kept - 1].target, out[i].target);
+            let same = kept > before && std::ptr::eq(out[kept - 1].target, out[i].target);
             if !same {
                 out[kept] = out[i];
                 kept += 1;
             }
         }
         out.truncate(kept);
-        out[before..].sort_by(|a, b| b.end.cmp(&a.end));
+        out[before..].sort_by_key(|h| std::cmp::Reverse(h.end));
     }
 
-    fn walk<'s>(&'s self, node: usize, ids: &[u32], start: usize, pos: usize, out: &mut Vec<Hit<'s, T>>) {
+    fn walk<'s>(
+        &'s self,
+        node: usize,
+        ids: &[u32],
+        start: usize,
+        pos: usize,
+        out: &mut Vec<Hit<'s, T>>,
+    ) {
         let n = &self.nodes[node];
         for &target in &n.ends {
             out.push(Hit {
@@ -499,14 +516,27 @@ mod tests {
             words_of(expand("(rol|rolt) ...6 uit").unwrap()),
             ["rol ...6 uit", "rolt ...6 uit"]
         );
-        assert_eq!(words_of(expand("you ... forgot").unwrap()), ["you ...4 forgot"]);
+        assert_eq!(
+            words_of(expand("you ... forgot").unwrap()),
+            ["you ...4 forgot"]
+        );
         assert_eq!(words_of(expand("100% Secure").unwrap()), ["100 secure"]);
         assert_eq!(words_of(expand("z.s.m.").unwrap()), ["z s m"]);
     }
 
     #[test]
     fn bad_patterns_are_reported() {
-        for bad in ["(a|b", "a)", "... a", "a ...", "(a|)", "a? b", "((a|b) (c|d) (e|f) (g|h) (i|j) (k|l) (m|n) (o|p) (q|r) (s|t) (u|v))", "", "!!"] {
+        for bad in [
+            "(a|b",
+            "a)",
+            "... a",
+            "a ...",
+            "(a|)",
+            "a? b",
+            "((a|b) (c|d) (e|f) (g|h) (i|j) (k|l) (m|n) (o|p) (q|r) (s|t) (u|v))",
+            "",
+            "!!",
+        ] {
             assert!(expand(bad).is_err(), "{bad:?} should be rejected");
         }
     }
@@ -514,7 +544,13 @@ mod tests {
     fn ids(vocab: &Vocabulary, text: &str) -> Vec<u32> {
         let mut buf = String::new();
         text.split(' ')
-            .map(|w| if w == "#" { BARRIER } else { vocab.lookup(w, &mut buf) })
+            .map(|w| {
+                if w == "#" {
+                    BARRIER
+                } else {
+                    vocab.lookup(w, &mut buf)
+                }
+            })
             .collect()
     }
 

@@ -33,7 +33,12 @@ pub fn render(reports: &[FileReport]) -> String {
             };
             let (start, end) = (loc.at(f.span.start), loc.at(f.span.end));
             let mut message = f.message.clone();
-            let labels: Vec<&str> = f.suggestions.iter().map(|s| s.label.as_str()).filter(|l| !l.is_empty()).collect();
+            let labels: Vec<&str> = f
+                .suggestions
+                .iter()
+                .map(|s| s.label.as_str())
+                .filter(|l| !l.is_empty())
+                .collect();
             if !labels.is_empty() {
                 let _ = write!(message, " Suggestions: {}", labels.join("; "));
             }

@@ -61,7 +61,11 @@ fn finding_block(
 ) {
     let start = loc.at(f.span.start);
     let end = loc.at(f.span.end);
-    let sev = if color { severity_style(f.severity) } else { Style::new() };
+    let sev = if color {
+        severity_style(f.severity)
+    } else {
+        Style::new()
+    };
     let _ = writeln!(
         out,
         "{}{}:{}:{}{:#}: {sev}{}{sev:#}{}[{}]{:#}: {}",
@@ -109,8 +113,16 @@ fn finding_block(
         .collect();
     if !labels.is_empty() {
         let h = &s.help;
-        let noun = if labels.len() == 1 { "suggestion" } else { "suggestions" };
-        let _ = writeln!(out, "{g}{pad} ={g:#} {h}{noun}{h:#}: {}", labels.join(" · "));
+        let noun = if labels.len() == 1 {
+            "suggestion"
+        } else {
+            "suggestions"
+        };
+        let _ = writeln!(
+            out,
+            "{g}{pad} ={g:#} {h}{noun}{h:#}: {}",
+            labels.join(" · ")
+        );
     }
     out.push('\n');
 }
@@ -131,7 +143,12 @@ fn summary(out: &mut String, reports: &[FileReport]) {
         return;
     }
     let mut parts = Vec::new();
-    for severity in [Severity::Error, Severity::Warning, Severity::Information, Severity::Hint] {
+    for severity in [
+        Severity::Error,
+        Severity::Warning,
+        Severity::Information,
+        Severity::Hint,
+    ] {
         let n = reports
             .iter()
             .flat_map(|r| &r.findings)

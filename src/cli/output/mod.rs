@@ -71,7 +71,11 @@ impl<'a> Locator<'a> {
 
 /// The labels of a finding's suggestions, as the JSON `suggestions` lists them.
 pub fn suggestion_labels(finding: &Finding) -> Vec<String> {
-    finding.suggestions.iter().map(|s| s.label.clone()).collect()
+    finding
+        .suggestions
+        .iter()
+        .map(|s| s.label.clone())
+        .collect()
 }
 
 pub fn render(format: Format, reports: &[FileReport], color: bool) -> String {
@@ -104,8 +108,14 @@ pub(crate) mod tests {
     pub fn sample() -> Vec<FileReport> {
         let linter = Linter::new(Settings::default()).unwrap();
         let docs = [
-            ("mail.md", "Hi Sam,\n\nWe will deploy the fix soon. Obviously, the 😀 SSO login is guaranteed to work.\n"),
-            ("clean.txt", "Thank you for your patience. We will send the report on Friday 12 June.\n"),
+            (
+                "mail.md",
+                "Hi Sam,\n\nWe will deploy the fix soon. Obviously, the 😀 SSO login is guaranteed to work.\n",
+            ),
+            (
+                "clean.txt",
+                "Thank you for your patience. We will send the report on Friday 12 June.\n",
+            ),
         ];
         docs.iter()
             .map(|(path, text)| {
@@ -125,8 +135,14 @@ pub(crate) mod tests {
     fn columns_count_scalar_values() {
         let text = "a😀b\nsecond";
         let loc = Locator::new(text);
-        assert_eq!(loc.at(text.find('b').unwrap()), LineCol { line: 1, column: 3 });
-        assert_eq!(loc.at(text.find("second").unwrap()), LineCol { line: 2, column: 1 });
+        assert_eq!(
+            loc.at(text.find('b').unwrap()),
+            LineCol { line: 1, column: 3 }
+        );
+        assert_eq!(
+            loc.at(text.find("second").unwrap()),
+            LineCol { line: 2, column: 1 }
+        );
         assert_eq!(loc.line(2), "second");
     }
 }

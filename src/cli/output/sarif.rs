@@ -23,9 +23,7 @@ pub fn render(reports: &[FileReport]) -> String {
         let loc = Locator::new(&r.text);
         for f in &r.findings {
             let (start, end) = (loc.at(f.span.start), loc.at(f.span.end));
-            let region = |s: super::LineCol, e: super::LineCol| {
-                json!({ "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column })
-            };
+            let region = |s: super::LineCol, e: super::LineCol| json!({ "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column });
             let fixes: Vec<Value> = f
                 .suggestions
                 .iter()
@@ -99,6 +97,12 @@ mod tests {
         let out: Value = serde_json::from_str(&render(&super::super::tests::sample())).unwrap();
         insta::assert_json_snapshot!(out["runs"][0]["results"]);
         assert_eq!(out["version"], "2.1.0");
-        assert_eq!(out["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().len(), RuleId::all().count());
+        assert_eq!(
+            out["runs"][0]["tool"]["driver"]["rules"]
+                .as_array()
+                .unwrap()
+                .len(),
+            RuleId::all().count()
+        );
     }
 }
