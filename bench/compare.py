@@ -37,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,16 +213,27 @@ def run_once(argv: list[str], timeout: float, cwd: str, capture: bool) -> tuple[
             cwd=cwd,
             start_new_session=True,
         )
-        try:
-            rc = proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
+        # A blocking wait, with a timer thread for the timeout: Popen.wait
+        # with a timeout polls with sleeps of up to 50 ms, which would round
+        # every time up to the next poll.
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
             try:
                 os.killpg(proc.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-            proc.wait()
-            raise Timeout() from None
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            rc = proc.wait()
+        finally:
+            timer.cancel()
         elapsed = time.perf_counter() - t0
+        if timed_out.is_set():
+            raise Timeout()
         out = err = ""
         if capture:
             out_f.seek(0)
