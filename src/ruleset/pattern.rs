@@ -301,6 +301,8 @@ pub struct Hit<'a, T> {
     pub start: usize,
     pub end: usize,
     pub target: &'a T,
+    /// Which pattern of the set matched (in the order they were added).
+    pub pattern: u32,
 }
 
 impl<T> Clone for Hit<'_, T> {
@@ -387,8 +389,8 @@ impl<T> PhraseSet<T> {
         self.targets.is_empty()
     }
 
-    /// Every match starting at position `at` of `ids`: for each pattern its
-    /// shortest match, longest matches first.
+    /// Every match starting at position `at` of `ids`: each pattern with
+    /// each distinct end it can reach, longest first.
     pub fn matches_at<'s>(&'s self, ids: &[u32], at: usize, out: &mut Vec<Hit<'s, T>>) {
         let Some(&first) = ids.get(at).and_then(|&id| self.root.get(id as usize)) else {
             return;
@@ -398,19 +400,19 @@ impl<T> PhraseSet<T> {
         }
         let before = out.len();
         self.walk(first as usize, ids, at, at + 1, out);
-        // Keep each pattern's shortest match, then order longest first.
         let found = &mut out[before..];
-        found.sort_by_key(|h| (h.target as *const T as usize, h.end));
-        let mut kept = before;
-        for i in before..out.len() {
-            let same = kept > before && std::ptr::eq(out[kept - 1].target, out[i].target);
-            if !same {
-                out[kept] = out[i];
-                kept += 1;
+        if found.len() > 1 {
+            found.sort_by_key(|h| (std::cmp::Reverse(h.end), h.pattern));
+            let mut kept = before + 1;
+            for i in before + 1..out.len() {
+                let previous = out[kept - 1];
+                if (previous.end, previous.pattern) != (out[i].end, out[i].pattern) {
+                    out[kept] = out[i];
+                    kept += 1;
+                }
             }
+            out.truncate(kept);
         }
-        out.truncate(kept);
-        out[before..].sort_by_key(|h| std::cmp::Reverse(h.end));
     }
 
     fn walk<'s>(
@@ -427,6 +429,7 @@ impl<T> PhraseSet<T> {
                 start,
                 end: pos,
                 target: &self.targets[target as usize],
+                pattern: target,
             });
         }
         if let Some(&id) = ids.get(pos)
@@ -552,6 +555,24 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn context_sets_keep_every_pattern_and_end() {
+        // Patterns of a context set all carry `()`: each must still count.
+        let mut vocab = Vocabulary::default();
+        let mut set: PhraseSet<()> = PhraseSet::new();
+        set.add(&mut vocab, "maakt", ()).unwrap();
+        set.add(&mut vocab, "maakt het", ()).unwrap();
+        set.add(&mut vocab, "we (zijn)? vergeten (het)?", ()).unwrap();
+        let text = ids(&vocab, "dat maakt het onmogelijk");
+        assert!(set.ends_at(&text, 2), "the short pattern ends at 2");
+        assert!(set.ends_at(&text, 3), "the long pattern ends at 3");
+        let mut hits = Vec::new();
+        let text = ids(&vocab, "we zijn vergeten het");
+        set.matches_at(&text, 0, &mut hits);
+        let ends: Vec<_> = hits.iter().map(|h| h.end).collect();
+        assert_eq!(ends, [4, 3], "an optional trailing group is taken when present");
     }
 
     #[test]
