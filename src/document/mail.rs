@@ -754,7 +754,7 @@ Tel. 020 123 4567\r\n";
         let text = "Hi,\nFrom: the whole team\nthanks.";
         assert_eq!(
             prose(text, &read(text)),
-            [vec!["Hi,", "From: the whole team", "thanks."]]
+            [vec!["Hi,"], vec!["From: the whole team"], vec!["thanks."]]
         );
         // A header-like line without a space is no header.
         let text = "https://x.nl is down\nOwner: Piet\n\nBody.";

@@ -179,6 +179,23 @@ pub(crate) fn read_lines(text: &str, lines: &[Line], out: &mut Extract) {
             }
         }
         let content = trim_span(text, line.span);
+        if is_label_line(rest) && !listing {
+            // "Date: 12 March" / "Aanwezig: …": a field of its own, not part
+            // of a sentence running over several lines.
+            close(&mut open, out);
+            in_list = false;
+            let mut block = Open {
+                kind: BlockKind::Paragraph,
+                span: content,
+                pieces: Vec::new(),
+                pending: Join::Soft,
+                content_col: 0,
+            };
+            push_line(text, content, &mut block.pending, &mut block.pieces);
+            open = Some(block);
+            close(&mut open, out);
+            continue;
+        }
         if open.is_none() {
             in_list = false;
         }
@@ -193,6 +210,23 @@ pub(crate) fn read_lines(text: &str, lines: &[Line], out: &mut Extract) {
         push_line(text, content, &mut block.pending, &mut block.pieces);
     }
     close(&mut open, out);
+}
+
+/// A `Label: value` line: a label of one or two words starting with a
+/// letter, then a colon and a space (or the end of the line).
+fn is_label_line(line: &str) -> bool {
+    let Some(colon) = line.find(':') else {
+        return false;
+    };
+    let label = &line[..colon];
+    let after = &line[colon + 1..];
+    colon <= 32
+        && label.starts_with(char::is_alphabetic)
+        && label.split_whitespace().count() <= 2
+        && label
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '&' | '/' | '.'))
+        && (after.is_empty() || after.starts_with(' '))
 }
 
 fn close(open: &mut Option<Open>, out: &mut Extract) {
@@ -481,6 +515,30 @@ pub(crate) mod testing {
                     .collect()
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn label_lines_are_blocks_of_their_own() {
+        let text = "Meeting notes - lost files\nDate: Wednesday 12 March\nPresent: Hatice, Peter\nWe agreed on three steps.\n";
+        let out = read(text);
+        let blocks: Vec<&str> = out.blocks.iter().map(|b| b.span.of(text)).collect();
+        assert_eq!(
+            blocks,
+            [
+                "Meeting notes - lost files",
+                "Date: Wednesday 12 March",
+                "Present: Hatice, Peter",
+                "We agreed on three steps."
+            ]
+        );
+        assert!(is_label_line("Aanwezig: Hatice"));
+        assert!(!is_label_line("We did this: first a, then b"));
+        assert!(!is_label_line("https://example.com"));
     }
 }
 

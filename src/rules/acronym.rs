@@ -34,7 +34,14 @@ pub fn check(doc: &Document, acronyms: &Acronyms, severity: Severity, out: &mut 
                 .checked_sub(1)
                 .map(|p| doc.sentences[p].span.of(text))
                 .unwrap_or("");
-            if is_expanded(text, span, acronym, sentence.span.of(text), previous, expansion) {
+            if is_expanded(
+                text,
+                span,
+                acronym,
+                sentence.span.of(text),
+                previous,
+                expansion,
+            ) {
                 continue;
             }
             let word = span.of(text);
@@ -87,7 +94,11 @@ fn lookup<'a>(acronyms: &'a Acronyms, text: &str, span: Span) -> Option<(Span, &
     } else {
         span.end
     };
-    Some((Span::new(span.start, end), acronym.as_str(), expansion.as_str()))
+    Some((
+        Span::new(span.start, end),
+        acronym.as_str(),
+        expansion.as_str(),
+    ))
 }
 
 /// The first letters of the words of `phrase`, counting each part of a
@@ -150,8 +161,16 @@ mod tests {
     #[test]
     fn spelling_out_needs_the_expansion_or_its_initials() {
         assert!(spells_out("single sign-on", "SSO", "single sign-on"));
-        assert!(spells_out("one sign-in service, single sign-on", "SSO", "single sign-on"));
-        assert!(spells_out("Service Level Agreement", "SLA", "service level agreement"));
+        assert!(spells_out(
+            "one sign-in service, single sign-on",
+            "SSO",
+            "single sign-on"
+        ));
+        assert!(spells_out(
+            "Service Level Agreement",
+            "SLA",
+            "service level agreement"
+        ));
         assert!(!spells_out("it is fast", "CDN", "content delivery network"));
         assert_eq!(initials("content delivery network"), "cdn");
     }
