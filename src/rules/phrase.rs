@@ -67,11 +67,13 @@ fn suggestion(cx: &SentenceContext, span: Span, start: usize, rewrite: &str) -> 
             safe: true,
         };
     }
+    // "{text} by … (say who)": the matched words, as written.
+    let rewrite = rewrite.replace("{text}", &text.to_lowercase());
     let at_start = start == 0 || text.starts_with(char::is_uppercase);
     let replacement = if at_start {
-        match_case(text, rewrite)
+        match_case(text, &rewrite)
     } else {
-        rewrite.to_string()
+        rewrite
     };
     Suggestion {
         label: replacement.clone(),
