@@ -16,7 +16,10 @@ fn found(text: &str) -> Vec<String> {
 
 #[test]
 fn acronyms_first_use_expansion_and_compounds() {
-    assert_eq!(found("We set up SSO. Later SSO works."), ["undefined-acronym “SSO”"]);
+    assert_eq!(
+        found("We set up SSO. Later SSO works."),
+        ["undefined-acronym “SSO”"]
+    );
     assert!(found("We set up single sign-on (SSO) for you.").is_empty());
     assert!(found("We set up SSO (single sign-on) for you.").is_empty());
     assert_eq!(
@@ -36,9 +39,22 @@ fn a_fix_keeps_case_and_offers_rewrites() {
     let linter = Linter::new(Settings::default()).unwrap();
     let text = "Deploy it tonight.";
     let report = linter.lint(&Source::new(text).with_path("a.md"));
-    let jargon = report.findings.iter().find(|f| f.rule.as_str() == "jargon").unwrap();
-    assert!(jargon.suggestions[0].label.starts_with(char::is_uppercase), "{:?}", jargon.suggestions);
-    assert!(jargon.suggestions.iter().all(|s| s.safe && s.edit.is_some()));
+    let jargon = report
+        .findings
+        .iter()
+        .find(|f| f.rule.as_str() == "jargon")
+        .unwrap();
+    assert!(
+        jargon.suggestions[0].label.starts_with(char::is_uppercase),
+        "{:?}",
+        jargon.suggestions
+    );
+    assert!(
+        jargon
+            .suggestions
+            .iter()
+            .all(|s| s.safe && s.edit.is_some())
+    );
 }
 
 #[test]
@@ -50,7 +66,10 @@ fn dates_cancel_vague_commitments() {
 
 #[test]
 fn refusals_with_a_reason_and_an_alternative_are_fine() {
-    assert_eq!(found("That's not possible."), ["flat-refusal “That's not possible”"]);
+    assert_eq!(
+        found("That's not possible."),
+        ["flat-refusal “That's not possible”"]
+    );
     assert!(
         found("That's not possible because the bank closes the file at noon; instead we can send it tomorrow morning.").is_empty()
     );
@@ -58,7 +77,10 @@ fn refusals_with_a_reason_and_an_alternative_are_fine() {
 
 #[test]
 fn passives_with_an_agent_are_fine() {
-    assert_eq!(found("The files were deleted."), ["hidden-actor “were deleted”"]);
+    assert_eq!(
+        found("The files were deleted."),
+        ["hidden-actor “were deleted”"]
+    );
     assert!(found("The files were deleted by the nightly clean-up job.").is_empty());
 }
 
@@ -70,7 +92,8 @@ fn just_as_time_is_not_condescension() {
 
 #[test]
 fn dutch_separable_verbs_are_caught_split() {
-    let text = "---\ntact-language: nl\n---\nWe rollen de nieuwe versie morgen uit bij alle klanten.\n";
+    let text =
+        "---\ntact-language: nl\n---\nWe rollen de nieuwe versie morgen uit bij alle klanten.\n";
     let f = found(text);
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].starts_with("jargon “rollen"), "{f:?}");
