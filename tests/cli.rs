@@ -387,3 +387,37 @@ fn version_and_usage_errors() {
     );
     assert_eq!(tact(&["frobnicate"], dir.path()).status.code(), Some(2));
 }
+
+#[test]
+fn kinds_and_language_come_from_config_and_front_matter() {
+    let dir = dir_with(&[
+        (".tact.toml", b"language = \"nl\"\n[kinds]\nproposal = [\"offers/**\"]\n"),
+        ("offers/garden.md", b"We will deploy the new version soon.\n"),
+        ("notes/a.md", b"---\ntact-language: en\ntact-kind: ticket\n---\nWe will deploy the new version soon.\n"),
+        ("mail.eml", b"Subject: hi\n\nWe will deploy the new version soon.\n"),
+    ]);
+    let out = tact(
+        &["check", "--format", "json", "offers", "notes", "mail.eml"],
+        dir.path(),
+    );
+    let v = json(&out);
+    let files = v["files"].as_array().unwrap();
+    let summary: Vec<(String, String, String)> = files
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["language"].as_str().unwrap().to_string(),
+                f["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("offers/garden.md".into(), "nl".into(), "proposal".into()),
+            ("notes/a.md".into(), "en".into(), "ticket".into()),
+            ("mail.eml".into(), "nl".into(), "mail".into()),
+        ]
+    );
+}
