@@ -22,6 +22,10 @@ fn acronyms_first_use_expansion_and_compounds() {
     );
     assert!(found("We set up single sign-on (SSO) for you.").is_empty());
     assert!(found("We set up SSO (single sign-on) for you.").is_empty());
+    assert!(
+        found("Inloggen gaat met meervoudige authenticatie (MFA) via uw telefoon.").is_empty(),
+        "the writer's own words before the bracket explain it"
+    );
     assert_eq!(
         found("We use a CDN (it is fast) for images."),
         ["undefined-acronym “CDN”"],
@@ -97,4 +101,33 @@ fn dutch_separable_verbs_are_caught_split() {
     let f = found(text);
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].starts_with("jargon “rollen"), "{f:?}");
+}
+
+#[test]
+fn short_month_names_need_a_number_and_durations_count() {
+    assert_eq!(
+        found("We may look into it soon."),
+        ["vague-commitment “soon”"]
+    );
+    assert!(found("We will fix it soon, by 3 May.").is_empty());
+    assert!(found("We will fix it soon, within 2 hours.").is_empty());
+}
+
+#[test]
+fn all_caps_phrases_are_not_shouted_back() {
+    let linter = Linter::new(Settings::default()).unwrap();
+    let text = "We will fix it ASAP.";
+    let report = linter.lint(&Source::new(text).with_path("a.md"));
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule.as_str() == "vague-commitment")
+        .unwrap();
+    assert!(
+        f.suggestions
+            .iter()
+            .all(|s| s.label != s.label.to_uppercase()),
+        "{:?}",
+        f.suggestions
+    );
 }

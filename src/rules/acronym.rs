@@ -123,8 +123,8 @@ fn spells_out(words: &str, acronym: &str, expansion: &str) -> bool {
 }
 
 /// Whether the acronym at `span` is spelled out where it stands: followed
-/// or preceded by its expansion in brackets, or with its expansion in the
-/// same or the previous sentence.
+/// by brackets that spell it out, alone in brackets after the words that
+/// explain it, or with its expansion in the same or the previous sentence.
 fn is_expanded(
     text: &str,
     span: Span,
@@ -140,15 +140,14 @@ fn is_expanded(
     {
         return true;
     }
+    // "meervoudige authenticatie (MFA)": an acronym alone in brackets right
+    // after words is the writer's own expansion, in whatever words they chose.
     let before = text[..span.start].trim_end_matches([' ', '\t', '\n', '\r']);
-    if let Some(lead) = before.strip_suffix('(') {
-        // The words right before the bracket: as many as the acronym has letters.
-        let letters = acronym.chars().filter(|c| c.is_alphanumeric()).count();
-        let words: Vec<&str> = lead.split_whitespace().rev().take(letters + 2).collect();
-        let words: Vec<&str> = words.into_iter().rev().collect();
-        if spells_out(&words.join(" "), acronym, expansion) {
-            return true;
-        }
+    if let Some(lead) = before.strip_suffix('(')
+        && after.starts_with(')')
+        && lead.trim_end().ends_with(char::is_alphabetic)
+    {
+        return true;
     }
     let wanted = expansion.to_lowercase();
     sentence.to_lowercase().contains(&wanted) || previous.to_lowercase().contains(&wanted)

@@ -5,7 +5,7 @@
 //! agent after a passive, a date in the sentence, a word right before or
 //! after) can cancel it. The data says which context applies to which rule.
 
-use crate::finding::{Edit, Finding, Severity, Suggestion, capitalise, match_case};
+use crate::finding::{Edit, Finding, Severity, Suggestion, capitalise};
 use crate::linter::SentenceContext;
 use crate::ruleset::compile::PhraseRule;
 use crate::text::Span;
@@ -69,9 +69,10 @@ fn suggestion(cx: &SentenceContext, span: Span, start: usize, rewrite: &str) -> 
     }
     // "{text} by … (say who)": the matched words, as written.
     let rewrite = rewrite.replace("{text}", &text.to_lowercase());
-    let at_start = start == 0 || text.starts_with(char::is_uppercase);
-    let replacement = if at_start {
-        match_case(text, &rewrite)
+    // Only the first letter follows the match: a rewrite of "ASAP" is not
+    // shouted back.
+    let replacement = if start == 0 || text.starts_with(char::is_uppercase) {
+        capitalise(&rewrite)
     } else {
         rewrite
     };

@@ -80,8 +80,12 @@ pub struct CompiledLanguage {
     pub phrase_rules: Vec<PhraseRule>,
     pub acronyms: Acronyms,
     pub long_sentence: LongSentence,
-    /// Word ids of weekdays, months and relative days.
-    pub date_words: FxHashSet<u32>,
+    /// Word ids of weekdays, months and relative days, each with whether
+    /// it needs a number next to it to count (`may`, `jan`: three letters
+    /// or fewer, so also ordinary words).
+    pub date_words: FxHashMap<u32, bool>,
+    /// Word ids of time units: a number before one is a time.
+    pub time_units: FxHashSet<u32>,
 }
 
 impl CompiledLanguage {
@@ -252,16 +256,30 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
         whitelist,
     };
 
-    let mut date_words = FxHashSet::default();
+    let mut date_words = FxHashMap::default();
     let words = &data.words;
-    for w in words
-        .weekdays
-        .iter()
-        .chain(&words.months)
-        .chain(&words.relative_days)
-    {
-        date_words.insert(b.vocabulary.intern(&super::pattern::normalise(w)));
+    for w in &words.weekdays {
+        let needs_number = w.chars().count() <= 3;
+        date_words.insert(
+            b.vocabulary.intern(&super::pattern::normalise(w)),
+            needs_number,
+        );
     }
+    for w in &words.months {
+        let needs_number = w.chars().count() <= 3;
+        date_words.insert(
+            b.vocabulary.intern(&super::pattern::normalise(w)),
+            needs_number,
+        );
+    }
+    for w in &words.relative_days {
+        date_words.insert(b.vocabulary.intern(&super::pattern::normalise(w)), false);
+    }
+    let time_units = words
+        .time_units
+        .iter()
+        .map(|w| b.vocabulary.intern(&super::pattern::normalise(w)))
+        .collect();
 
     let long = &data.long_sentence;
     Ok(CompiledLanguage {
@@ -284,6 +302,7 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
             suggest: long.suggest.clone(),
         },
         date_words,
+        time_units,
         vocabulary: b.vocabulary,
     })
 }

@@ -139,6 +139,8 @@ pub struct LanguageFile {
     pub months: Vec<String>,
     #[serde(default)]
     pub relative_days: Vec<String>,
+    #[serde(default)]
+    pub time_units: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -343,6 +345,7 @@ fn load_language(
         words.weekdays.extend(file.weekdays);
         words.months.extend(file.months);
         words.relative_days.extend(file.relative_days);
+        words.time_units.extend(file.time_units);
     }
 
     let mut jargon = JargonFile::default();
