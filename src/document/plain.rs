@@ -115,17 +115,12 @@ pub(crate) fn read_lines(text: &str, lines: &[Line], out: &mut Extract) {
             Role::Heading(level) => {
                 close(&mut open, out);
                 in_list = false;
-                let trimmed = trim_span(text, line.span);
-                let mut block = Open {
-                    kind: BlockKind::Heading(level),
-                    span: trimmed,
-                    pieces: Vec::new(),
-                    pending: Join::Soft,
-                    content_col: 0,
-                };
-                push_line(text, trimmed, &mut block.pending, &mut block.pieces);
-                open = Some(block);
-                close(&mut open, out);
+                one_line_block(
+                    text,
+                    BlockKind::Heading(level),
+                    trim_span(text, line.span),
+                    out,
+                );
                 continue;
             }
             Role::Prose => {}
@@ -184,16 +179,7 @@ pub(crate) fn read_lines(text: &str, lines: &[Line], out: &mut Extract) {
             // of a sentence running over several lines.
             close(&mut open, out);
             in_list = false;
-            let mut block = Open {
-                kind: BlockKind::Paragraph,
-                span: content,
-                pieces: Vec::new(),
-                pending: Join::Soft,
-                content_col: 0,
-            };
-            push_line(text, content, &mut block.pending, &mut block.pieces);
-            open = Some(block);
-            close(&mut open, out);
+            one_line_block(text, BlockKind::Paragraph, content, out);
             continue;
         }
         if open.is_none() {
@@ -210,6 +196,21 @@ pub(crate) fn read_lines(text: &str, lines: &[Line], out: &mut Extract) {
         push_line(text, content, &mut block.pending, &mut block.pieces);
     }
     close(&mut open, out);
+}
+
+/// Adds a block made of the one line `span`.
+fn one_line_block(text: &str, kind: BlockKind, span: Span, out: &mut Extract) {
+    let mut block = Some(Open {
+        kind,
+        span,
+        pieces: Vec::new(),
+        pending: Join::Soft,
+        content_col: 0,
+    });
+    if let Some(b) = block.as_mut() {
+        push_line(text, span, &mut b.pending, &mut b.pieces);
+    }
+    close(&mut block, out);
 }
 
 /// A `Label: value` line: a label of one or two words starting with a
