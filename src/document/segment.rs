@@ -163,35 +163,44 @@ pub fn segment(text: &str, blocks: &[Block], abbreviations: &Abbreviations) -> S
     for (block_index, block) in blocks.iter().enumerate() {
         let block_index = block_index as u32;
         let mut sentence_start: Option<(u32, usize)> = None; // (first token, start byte)
-        let mut last_end = block.span.start;
+        // The prose after the last word: from its end to the end of its piece.
+        let mut tail = Span::new(block.span.start, block.span.start);
         for piece in &block.pieces {
-            if piece.join == Join::Hard
-                && let Some((first, _)) = sentence_start
-                && (first as usize) < out.tokens.len()
-            {
-                // The non-prose between the previous piece and this one.
-                let at = out.tokens.last().map_or(piece.span.start, |t| t.span.end);
-                out.tokens.push(Token {
-                    span: Span::new(at, piece.span.start.max(at)),
-                    kind: TokenKind::Placeholder,
-                });
+            let open = sentence_start.filter(|&(first, _)| (first as usize) < out.tokens.len());
+            // Prose gap before this piece's first word: the tail of the
+            // previous piece and, across a soft join, what leads this one.
+            // What lies between the pieces is not prose and is never read,
+            // except that white space there separates.
+            if piece.join == Join::Hard {
+                if let Some((first, start)) = open
+                    && let Some(end) = sentence_end(text, &[tail], None, abbreviations)
+                {
+                    close(&mut out, first, start, end, block_index);
+                    sentence_start = None;
+                } else if open.is_some() {
+                    // The non-prose between the previous piece and this one.
+                    let at = out.tokens.last().map_or(piece.span.start, |t| t.span.end);
+                    out.tokens.push(Token {
+                        span: Span::new(at, piece.span.start.max(at)),
+                        kind: TokenKind::Placeholder,
+                    });
+                }
+                tail = Span::new(piece.span.start, piece.span.start);
             }
             let piece_text = piece.span.of(text);
             scratch.clear();
             words(piece_text, piece.span.start, &mut scratch);
-            // Across a soft join the gap runs from the previous word (markup
-            // between is punctuation to the splitter); across a hard join it
-            // starts at this piece, so non-prose never ends a sentence.
-            if piece.join == Join::Hard || sentence_start.is_none() {
-                last_end = piece.span.start;
-            }
+            let mut previous_end: Option<usize> = None;
             for token in scratch.drain(..) {
-                // Sentence end between the previous token and this one?
+                // Sentence end between the previous word and this one?
                 if let Some((first, start)) = sentence_start
                     && (first as usize) < out.tokens.len()
                 {
-                    let gap = &text[last_end..token.span.start];
-                    if let Some(end) = sentence_end(text, last_end, gap, token, abbreviations) {
+                    let gap: &[Span] = match previous_end {
+                        Some(end) => &[Span::new(end, token.span.start)],
+                        None => &[tail, Span::new(piece.span.start, token.span.start)],
+                    };
+                    if let Some(end) = sentence_end(text, gap, Some(token), abbreviations) {
                         close(&mut out, first, start, end, block_index);
                         sentence_start = None;
                     }
@@ -199,14 +208,26 @@ pub fn segment(text: &str, blocks: &[Block], abbreviations: &Abbreviations) -> S
                 if sentence_start.is_none() {
                     sentence_start = Some((out.tokens.len() as u32, token.span.start));
                 }
-                last_end = token.span.end;
+                previous_end = Some(token.span.end);
                 out.tokens.push(token);
+            }
+            match previous_end {
+                Some(end) => tail = Span::new(end, piece.span.end),
+                // A piece of punctuation only ("!" after emphasis) is the tail now.
+                None if !piece_text.trim().is_empty() => tail = piece.span,
+                None => {}
             }
         }
         if let Some((first, start)) = sentence_start
             && (first as usize) < out.tokens.len()
         {
-            let last = out.tokens.last().map_or(start, |t| t.span.end);
+            // A sentence ends at its last word: trailing non-prose (inline
+            // code, a URL) stays outside its span.
+            let last = out.tokens[first as usize..]
+                .iter()
+                .rev()
+                .find(|t| t.kind == TokenKind::Word)
+                .map_or(start, |t| t.span.end);
             let end = trailing_punctuation_end(text, last, block);
             close(&mut out, first, start, end, block_index);
         }
@@ -242,28 +263,37 @@ fn trailing_punctuation_end(text: &str, last: usize, block: &Block) -> usize {
     end
 }
 
-/// When the text between two tokens ends a sentence, the byte offset where
-/// the first sentence ends (after its closing punctuation).
+/// When the prose between two words ends a sentence, the byte offset where
+/// the first sentence ends (after its closing punctuation). `parts` are the
+/// prose spans between the words, in order; white space in the text
+/// between two parts counts as a space. `next` is the word after, if any.
 fn sentence_end(
     text: &str,
-    gap_start: usize,
-    gap: &str,
-    next: Token,
+    parts: &[Span],
+    next: Option<Token>,
     abbreviations: &Abbreviations,
 ) -> Option<usize> {
     let mut end = None;
     let mut spaced = false;
-    for (offset, c) in gap.char_indices() {
-        let at = gap_start + offset;
-        match c {
-            c if c.is_whitespace() => spaced |= end.is_some(),
-            _ if spaced => {}
-            '!' | '?' | '…' => end = Some(at + c.len_utf8()),
-            '.' if end.is_some() || !is_abbreviation(text, at, abbreviations) => end = Some(at + 1),
-            '"' | '\'' | '”' | '’' | ')' | ']' if end.is_some() => {
-                end = Some(at + c.len_utf8())
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 && end.is_some() {
+            let between = Span::new(parts[i - 1].end.min(part.start), part.start);
+            spaced |= between.of(text).contains(char::is_whitespace);
+        }
+        for (offset, c) in part.of(text).char_indices() {
+            let at = part.start + offset;
+            match c {
+                c if c.is_whitespace() => spaced |= end.is_some(),
+                _ if spaced => {}
+                '!' | '?' | '…' => end = Some(at + c.len_utf8()),
+                '.' if end.is_some() || !is_abbreviation(text, at, abbreviations) => {
+                    end = Some(at + 1)
+                }
+                '"' | '\'' | '”' | '’' | ')' | ']' if end.is_some() => {
+                    end = Some(at + c.len_utf8())
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
     let end = end?;
@@ -272,8 +302,10 @@ fn sentence_end(
         return None;
     }
     // "approx. ten": a lower-case word after a full stop continues the sentence.
-    let terminal = text[gap_start..end].trim_end_matches(['"', '\'', '”', '’', ')', ']']);
-    if terminal.ends_with('.') && char_at(text, next.span.start).is_lowercase() {
+    let full_stop = text[..end]
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .ends_with('.');
+    if full_stop && next.is_some_and(|t| char_at(text, t.span.start).is_lowercase()) {
         return None;
     }
     Some(end)
@@ -412,6 +444,34 @@ mod tests {
         let got: Vec<_> = seg.sentences.iter().map(|s| s.span.of(text)).collect();
         assert_eq!(got, ["A heading", "A paragraph without stop"]);
         assert_eq!(seg.sentences[1].block, 1);
+    }
+
+    #[test]
+    fn text_between_pieces_never_ends_a_sentence() {
+        // "[link](https://x.nl/a) We": the link target's dot is not prose.
+        let text = "See link](https://x.nl/deploy) We go. Done. `code` next";
+        let piece = |s: &str, join| {
+            let start = text.find(s).unwrap();
+            Piece {
+                span: Span::new(start, start + s.len()),
+                join,
+            }
+        };
+        let block = Block {
+            kind: BlockKind::Paragraph,
+            span: Span::new(0, text.len()),
+            pieces: vec![
+                piece("See link", Join::Soft),
+                piece(" We go. Done. ", Join::Soft),
+                piece(" next", Join::Hard),
+            ],
+        };
+        let seg = segment(text, &[block], &Abbreviations::default());
+        let got: Vec<_> = seg.sentences.iter().map(|s| s.span.of(text)).collect();
+        assert_eq!(
+            got,
+            ["See link](https://x.nl/deploy) We go.", "Done.", "next"]
+        );
     }
 
     #[test]
