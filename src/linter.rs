@@ -206,7 +206,18 @@ impl Linter {
         } else {
             (self.languages[0].language, LanguageSource::Default)
         };
-        let kind = self.kind(source, &extract);
+        let kind = self.kind(source, &extract).unwrap_or_else(|| {
+            self.compiled(language)
+                .kind_cues
+                .detect(
+                    text,
+                    &extract,
+                    &seg.tokens,
+                    &seg.sentences,
+                    &self.compiled(language).vocabulary,
+                )
+                .unwrap_or(Kind::Note)
+        });
         Document {
             text,
             markup,
@@ -219,21 +230,22 @@ impl Linter {
         }
     }
 
-    /// The document's kind: a `tact-kind` field, the project's globs, the
-    /// editor's language id, the file name; else a note.
-    fn kind(&self, source: &Source, extract: &document::Extract) -> Kind {
+    /// The document's kind from a `tact-kind` field, the project's globs,
+    /// the editor's language id or the file name; `None` leaves it to the
+    /// content.
+    fn kind(&self, source: &Source, extract: &document::Extract) -> Option<Kind> {
         if let Some(kind) = extract
             .fields
             .iter()
             .filter(|f| f.key == "tact-kind" || f.key == "x-tact-kind")
             .find_map(|f| f.value.parse().ok())
         {
-            return kind;
+            return Some(kind);
         }
         if let Some(path) = source.path {
             let path = path.replace('\\', "/");
             if let Some((kind, _)) = self.kind_globs.iter().find(|(_, set)| set.is_match(&path)) {
-                return *kind;
+                return Some(*kind);
             }
         }
         if source
@@ -241,12 +253,9 @@ impl Linter {
             .and_then(Markup::from_language_id)
             .is_some_and(|m| m == Markup::Mail)
         {
-            return Kind::Mail;
+            return Some(Kind::Mail);
         }
-        source
-            .file_name()
-            .and_then(Kind::from_file_name)
-            .unwrap_or(Kind::Note)
+        source.file_name().and_then(Kind::from_file_name)
     }
 
     /// Lints one document.

@@ -1,6 +1,7 @@
 //! Precision and recall of every rule on the annotated corpus
 //! (`tests/corpus/`, see its README). Fails below precision 0.9 or recall
-//! 0.8 overall, or when language detection gets a document wrong.
+//! 0.8 overall, or when language or kind detection is right for fewer than
+//! 95% of the documents.
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -42,6 +43,7 @@ fn precision_and_recall_on_the_corpus() {
     let mut documents = 0;
     let mut clean = 0;
     let mut languages_right = 0;
+    let mut kinds_right = 0;
     let mut misses = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -64,6 +66,14 @@ fn precision_and_recall_on_the_corpus() {
         documents += 1;
         clean += usize::from(annotation.finding.is_empty());
         let report = linter.lint(&Source::new(&text).with_path(&name));
+        if report.kind.as_str() == annotation.kind {
+            kinds_right += 1;
+        } else {
+            misses.push(format!(
+                "{name}: kind {} detected, {} annotated",
+                report.kind, annotation.kind
+            ));
+        }
         if report.language.code() == annotation.language {
             languages_right += 1;
         } else {
@@ -129,10 +139,11 @@ fn precision_and_recall_on_the_corpus() {
         total.true_positive + total.false_negative,
     );
     let language_accuracy = ratio(languages_right, documents);
+    let kind_accuracy = ratio(kinds_right, documents);
     println!(
         "overall: precision {precision:.3}, recall {recall:.3} over {documents} documents ({clean} clean)"
     );
-    println!("language detection: {language_accuracy:.3}");
+    println!("language detection: {language_accuracy:.3}, kind detection: {kind_accuracy:.3}");
     for m in &misses {
         println!("  {m}");
     }

@@ -17,8 +17,9 @@
 //! - inside a line, `` `code` `` (a backtick run closed by an equal run on
 //!   the same line) and addresses (see [`urls`]) are cut out as hard gaps.
 //!
-//! As in a mail body, `>` quoted lines, "On … wrote:" lines, earlier mails
-//! and everything after a `-- ` signature line are not prose.
+//! A plain-text file is read as a mail (see [`super::mail`]): headers when
+//! it starts with them, and no `>` quoted lines, "On … wrote:" lines,
+//! earlier mails or anything after a `-- ` signature line.
 //!
 //! Line breaks are `\n`, `\r\n` or a lone `\r`; a leading byte-order mark is
 //! skipped. Deliberately not handled: Markdown or other markup (use the
@@ -30,13 +31,11 @@ use super::extract::{Block, BlockKind, Extract, Join, Piece};
 use super::urls;
 use crate::text::Span;
 
-/// Reads plain text. A `.txt` file is often a mail draft or a pasted
-/// reply, so quoted lines, attribution lines, earlier mails and a signature
-/// are left out exactly as in a mail body.
+/// Reads plain text. A `.txt` file is often a mail draft or a pasted mail,
+/// so it is read exactly like one: headers when it starts with them, and
+/// no quoted lines, attribution lines, earlier mails or signature.
 pub fn read(text: &str) -> Extract {
-    let mut out = Extract::default();
-    super::mail::read_body(text, Span::new(0, text.len()), &mut out);
-    out
+    super::mail::read(text)
 }
 
 /// What a caller decided about a line before the shared reading.

@@ -7,6 +7,7 @@
 use super::pattern::{PhraseSet, Vocabulary};
 use super::{LanguageData, RulesetError};
 use crate::document::Language;
+use crate::document::kind::KindCues;
 use crate::rules::{PHRASE_RULES, RuleId};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -86,6 +87,8 @@ pub struct CompiledLanguage {
     pub date_words: FxHashMap<u32, bool>,
     /// Word ids of time units: a number before one is a time.
     pub time_units: FxHashSet<u32>,
+    pub kind_cues: KindCues,
+    pub readability: Option<crate::ruleset::Readability>,
 }
 
 impl CompiledLanguage {
@@ -281,6 +284,14 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
         .map(|w| b.vocabulary.intern(&super::pattern::normalise(w)))
         .collect();
 
+    b.origin = format!("rulesets/{code}/kinds.toml");
+    let kind_cues = KindCues {
+        greetings: b.context(&data.kinds.greetings, "greetings")?,
+        sign_offs: b.context(&data.kinds.sign_offs, "sign-offs")?,
+        proposal: b.context(&data.kinds.proposal, "proposal")?,
+        ticket: b.context(&data.kinds.ticket, "ticket")?,
+    };
+
     let long = &data.long_sentence;
     Ok(CompiledLanguage {
         language: data.language,
@@ -303,6 +314,8 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
         },
         date_words,
         time_units,
+        kind_cues,
+        readability: data.words.readability.clone(),
         vocabulary: b.vocabulary,
     })
 }

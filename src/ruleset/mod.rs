@@ -141,6 +141,37 @@ pub struct LanguageFile {
     pub relative_days: Vec<String>,
     #[serde(default)]
     pub time_units: Vec<String>,
+    pub readability: Option<Readability>,
+}
+
+/// The constants of a language's reading-ease formula:
+/// `base - per_sentence_length * words/sentences - per_syllable * syllables/words`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Readability {
+    pub name: String,
+    pub base: f64,
+    pub per_sentence_length: f64,
+    pub per_syllable: f64,
+    /// The letters that count as vowels when counting syllables.
+    pub vowels: String,
+    /// Whether a final silent `e` ("make") is not a syllable of its own.
+    #[serde(default)]
+    pub silent_final_e: bool,
+}
+
+/// Cues for telling a document's kind from its content (`kinds.toml`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KindsFile {
+    #[serde(default)]
+    pub greetings: Vec<String>,
+    #[serde(default)]
+    pub sign_offs: Vec<String>,
+    #[serde(default)]
+    pub proposal: Vec<String>,
+    #[serde(default)]
+    pub ticket: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -233,6 +264,7 @@ pub struct LanguageData {
     pub acronyms: AcronymFile,
     pub phrases: Vec<(RuleId, PhraseFile)>,
     pub long_sentence: LongSentenceFile,
+    pub kinds: KindsFile,
 }
 
 impl LanguageData {
@@ -292,7 +324,7 @@ pub fn load(layers: &[Layer], removals: &Removals) -> Result<Vec<LanguageData>, 
                 origin: layer.origin.clone(),
                 line: None,
                 message: format!(
-                    "'{}' is not a ruleset file (expected language.toml or <rule-id>.toml)",
+                    "'{}' is not a ruleset file (expected language.toml, kinds.toml or <rule-id>.toml)",
                     layer.file
                 ),
             });
@@ -346,6 +378,9 @@ fn load_language(
         words.months.extend(file.months);
         words.relative_days.extend(file.relative_days);
         words.time_units.extend(file.time_units);
+        if file.readability.is_some() {
+            words.readability = file.readability;
+        }
     }
 
     let mut jargon = JargonFile::default();
@@ -418,6 +453,15 @@ fn load_language(
         }
     }
 
+    let mut kinds = KindsFile::default();
+    for source in sources(language, "kinds.toml", layers) {
+        let file: KindsFile = source.parse()?;
+        kinds.greetings.extend(file.greetings);
+        kinds.sign_offs.extend(file.sign_offs);
+        kinds.proposal.extend(file.proposal);
+        kinds.ticket.extend(file.ticket);
+    }
+
     Ok(LanguageData {
         language,
         words,
@@ -425,5 +469,6 @@ fn load_language(
         acronyms,
         phrases,
         long_sentence,
+        kinds,
     })
 }
