@@ -20,6 +20,7 @@ pub mod linter;
 pub mod rules;
 pub mod ruleset;
 pub mod settings;
+pub mod stats;
 pub mod text;
 
 pub use document::{Document, Kind, Language, Markup};
@@ -27,4 +28,5 @@ pub use finding::{Edit, Finding, Severity, Suggestion};
 pub use linter::{Linter, Report, Source};
 pub use rules::RuleId;
 pub use settings::{Settings, SettingsError};
+pub use stats::Stats;
 pub use text::{Encoding, LineIndex, Position, Span};

@@ -269,6 +269,12 @@ impl Linter {
         }
     }
 
+    /// The readability figures of `doc`, given the findings `check` gave.
+    pub fn stats(&self, doc: &Document, findings: &[Finding]) -> crate::stats::Stats {
+        let lang = self.compiled(doc.language);
+        crate::stats::compute(doc, findings, lang.readability.as_ref())
+    }
+
     /// Runs every enabled rule over `doc`.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let lang = self.compiled(doc.language);

@@ -421,3 +421,33 @@ fn kinds_and_language_come_from_config_and_front_matter() {
         ]
     );
 }
+
+#[test]
+fn stats_are_reported_on_request() {
+    let dir = dir_with(&[("mail.md", MAIL)]);
+    let v = json(&tact(&["check", "--format", "json", "mail.md"], dir.path()));
+    assert!(
+        v["files"][0].get("stats").is_none(),
+        "no stats unless asked"
+    );
+
+    let v = json(&tact(
+        &["check", "--stats", "--format", "json", "mail.md"],
+        dir.path(),
+    ));
+    let stats = &v["files"][0]["stats"];
+    // "Hi Sam," / "We will deploy the new version soon." / "Best, Anna"
+    assert_eq!(stats["words"], 11);
+    assert_eq!(stats["sentences"], 3);
+    assert_eq!(stats["reading_ease"]["name"], "Flesch reading ease");
+    assert!(stats["reading_ease"]["score"].as_f64().unwrap() > 0.0);
+    // One jargon word in eleven.
+    assert_eq!(stats["jargon_per_100_words"], 9.1);
+
+    let out = tact(&["check", "--stats", "mail.md"], dir.path());
+    assert!(
+        stdout(&out).contains("mail.md: en mail · 11 words in 3 sentences"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -30,6 +30,10 @@ pub struct Args {
     /// The file name stdin stands for: picks markup, kind and configuration.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<PathBuf>,
+    /// Also report readability figures per file: words, sentences, words
+    /// per sentence, reading ease, jargon per 100 words.
+    #[arg(long)]
+    stats: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -141,12 +145,18 @@ fn check_one(input: &Input, args: &Args, linters: &mut Linters) -> Result<FileRe
         .unwrap_or_else(|| PathBuf::from("."));
     let linter = linters.for_dir(&dir).map_err(Failure::Config)?;
     let path_text = name.to_string_lossy().replace('\\', "/");
-    let report = linter.lint(&Source::new(&text).with_path(&path_text));
+    let source = Source::new(&text).with_path(&path_text);
+    let doc = linter.document(&source);
+    let findings = linter.check(&doc);
+    let stats = args.stats.then(|| linter.stats(&doc, &findings));
+    let (language, kind) = (doc.language, doc.kind);
+    drop(doc);
     Ok(FileReport {
         path: display,
-        language: report.language,
-        kind: report.kind,
-        findings: report.findings,
+        language,
+        kind,
+        findings,
+        stats,
         text,
     })
 }

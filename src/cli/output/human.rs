@@ -47,8 +47,34 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
             finding_block(&mut out, report, &loc, finding, &styles, color);
         }
     }
+    for report in reports {
+        if let Some(stats) = &report.stats {
+            stats_line(&mut out, report, stats, &styles);
+        }
+    }
     summary(&mut out, reports);
     out
+}
+
+fn stats_line(out: &mut String, report: &FileReport, stats: &tact::Stats, s: &Styles) {
+    let ease = stats
+        .reading_ease
+        .as_ref()
+        .map(|e| format!(" · {} {:.1}", e.name, e.score))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}{}{:#}: {} {} · {} words in {} sentences ({:.1} per sentence){ease} · jargon {:.1} per 100 words",
+        s.path,
+        report.path,
+        s.path,
+        report.language,
+        report.kind,
+        stats.words,
+        stats.sentences,
+        stats.words_per_sentence,
+        stats.jargon_per_100_words,
+    );
 }
 
 fn finding_block(

@@ -17,6 +17,9 @@ struct File<'a> {
     language: &'a str,
     kind: &'a str,
     diagnostics: Vec<Diagnostic<'a>>,
+    /// Only with `--stats`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stats: Option<&'a tact::Stats>,
 }
 
 #[derive(Serialize)]
@@ -67,6 +70,7 @@ pub fn render(reports: &[FileReport]) -> String {
                         }
                     })
                     .collect(),
+                stats: r.stats.as_ref(),
             }
         })
         .collect();

@@ -9,7 +9,7 @@ mod json;
 mod sarif;
 
 use std::io::Write;
-use tact::{Encoding, Finding, Kind, Language, LineIndex};
+use tact::{Encoding, Finding, Kind, Language, LineIndex, Stats};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -29,6 +29,8 @@ pub struct FileReport {
     pub language: Language,
     pub kind: Kind,
     pub findings: Vec<Finding>,
+    /// With `--stats`: the readability figures.
+    pub stats: Option<Stats>,
     pub text: String,
 }
 
@@ -125,6 +127,7 @@ pub(crate) mod tests {
                     language: report.language,
                     kind: report.kind,
                     findings: report.findings,
+                    stats: None,
                     text: text.to_string(),
                 }
             })
