@@ -10,6 +10,7 @@ use crate::document::{
     self, DirectiveKind, Document, Kind, Language, LanguageSource, Markup, TokenKind,
 };
 use crate::finding::Finding;
+use crate::rules::document::{self as whole_message, DocContext};
 use crate::rules::{RuleId, acronym, jargon, long_sentence, phrase};
 use crate::ruleset::compile::{CompiledLanguage, Target, compile};
 use crate::ruleset::pattern::{BARRIER, Hit};
@@ -275,10 +276,21 @@ impl Linter {
         crate::stats::compute(doc, findings, lang.readability.as_ref())
     }
 
+    /// The severity a span rule is computed at: as configured, except that
+    /// jargon and acronyms are always computed while `tech-heavy` is on
+    /// (it counts them), and dropped afterwards if they are off.
+    fn span_severity(&self, rule: RuleId) -> Option<crate::finding::Severity> {
+        self.settings.severity(rule).or_else(|| {
+            (matches!(rule, RuleId::Jargon | RuleId::UndefinedAcronym)
+                && self.settings.severity(RuleId::TechHeavy).is_some())
+            .then(|| rule.info().default_severity)
+        })
+    }
+
     /// Runs every enabled rule over `doc`.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let lang = self.compiled(doc.language);
-        let severity = |rule| self.settings.severity(rule);
+        let severity = |rule| self.span_severity(rule);
         let mut findings = Vec::new();
 
         // Word ids of every token, once per document.
@@ -316,6 +328,13 @@ impl Linter {
         if let Some(sev) = severity(RuleId::UndefinedAcronym) {
             acronym::check(doc, &lang.acronyms, sev, &mut findings);
         }
+        // The document rules read the span findings (tech-heavy counts the
+        // jargon even when jargon itself is not reported).
+        let cx = DocContext::new(doc, lang, &ids, &findings);
+        let mut whole = Vec::new();
+        whole_message::check(&cx, &self.settings, &mut whole);
+        findings.retain(|f| self.settings.severity(f.rule).is_some());
+        findings.append(&mut whole);
         findings = suppress(doc, findings);
         findings.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
         findings
@@ -340,7 +359,7 @@ impl Linter {
                     Target::JargonForm { .. } | Target::JargonSplit { .. } => RuleId::Jargon,
                     Target::Phrase { rule, .. } => *rule,
                 };
-                let Some(severity) = self.settings.severity(rule) else {
+                let Some(severity) = self.span_severity(rule) else {
                     continue;
                 };
                 if covered.iter().any(|&(r, end)| r == rule && hit.start < end) {

@@ -9,6 +9,7 @@
 //! [rules]
 //! jargon = "information"           # a severity, or "off"
 //! long-sentence = { max-words = 25 }
+//! tech-heavy = { max-per-100-words = 8 }
 //!
 //! [kinds]
 //! proposal = ["proposals/**"]      # globs that fix a document's kind
@@ -27,12 +28,15 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// One rule's settings; `None` leaves the default.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RuleSettings {
     pub enabled: Option<bool>,
     pub severity: Option<Severity>,
     /// `long-sentence` only: the word limit.
     pub max_words: Option<usize>,
+    /// `tech-heavy` only: technical terms per 100 words above which a
+    /// paragraph is dense.
+    pub max_per_100_words: Option<f64>,
 }
 
 /// The project's ruleset layers, as written (paths relative to the config).
@@ -43,7 +47,7 @@ pub struct RulesetSettings {
     pub removals: Removals,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     /// `None`: detect per document.
     pub language: Option<Language>,
@@ -110,6 +114,9 @@ impl Settings {
             }
             if s.max_words.is_some() {
                 mine.max_words = s.max_words;
+            }
+            if s.max_per_100_words.is_some() {
+                mine.max_per_100_words = s.max_per_100_words;
             }
         }
         let mut kinds = other.kinds;
@@ -290,11 +297,21 @@ impl Parser<'_> {
                                     })?;
                                 settings.max_words = Some(n as usize);
                             }
+                            "max-per-100-words" if rule == RuleId::TechHeavy => {
+                                let n = value
+                                    .as_float()
+                                    .or_else(|| value.as_integer().map(|i| i as f64))
+                                    .filter(|n| (0.0..=100.0).contains(n))
+                                    .ok_or_else(|| {
+                                        self.error(&key, "expected a number from 0 to 100")
+                                    })?;
+                                settings.max_per_100_words = Some(n);
+                            }
                             _ => {
-                                let known = if rule == RuleId::LongSentence {
-                                    "severity, enabled or max-words"
-                                } else {
-                                    "severity or enabled"
+                                let known = match rule {
+                                    RuleId::LongSentence => "severity, enabled or max-words",
+                                    RuleId::TechHeavy => "severity, enabled or max-per-100-words",
+                                    _ => "severity or enabled",
                                 };
                                 return Err(
                                     self.error(&key, format!("unknown option (expected {known})"))

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 use tact::document::BlockKind;
-use tact::rules::RULES;
+use tact::rules::{RULES, Scope};
 use tact::{Linter, RuleId, Settings, Source};
 
 fn linter(language: &str) -> Linter {
@@ -37,7 +37,13 @@ fn every_rule_has_fixtures_that_hold() {
     let mut checked = 0;
     for language in tact::ruleset::languages() {
         let linter = linter(language.code());
-        for rule in RULES.iter().map(|r| r.id) {
+        // Span and sentence rules; the document rules have their own fixtures
+        // (tests/document_rules.rs).
+        for rule in RULES
+            .iter()
+            .filter(|r| matches!(r.scope, Scope::Span | Scope::Sentence))
+            .map(|r| r.id)
+        {
             let dir = root.join(language.code()).join(rule.as_str());
             let flagged = read(&dir.join("flagged.md"));
             let clean = read(&dir.join("clean.md"));

@@ -84,6 +84,9 @@ pub struct Extract {
     pub blocks: Vec<Block>,
     pub fields: Vec<Field>,
     pub directives: Vec<Directive>,
+    /// Quoted text (`>` lines of a reply, Markdown blockquotes): never
+    /// prose, but document rules read it for what the client wrote.
+    pub quoted: Vec<Span>,
 }
 
 impl Extract {

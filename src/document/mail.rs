@@ -289,6 +289,8 @@ fn skip_break(text: &str, at: usize) -> usize {
 pub(crate) fn read_body(text: &str, body: Span, out: &mut Extract) {
     let spans = plain::lines(text, body);
     let roles = classify(text, &spans);
+    out.quoted
+        .extend(spans.iter().filter(|s| is_quoted(s.of(text))).copied());
     let lines: Vec<Line> = spans
         .into_iter()
         .zip(roles)

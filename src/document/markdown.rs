@@ -152,6 +152,9 @@ impl Reader<'_> {
                 self.items.push(Some(range.start));
             }
             Tag::BlockQuote(_) | Tag::CodeBlock(_) => {
+                if matches!(tag, Tag::BlockQuote(_)) && self.skip == 0 {
+                    self.out.quoted.push(range);
+                }
                 self.close();
                 self.claim_item_start();
                 self.skip += 1;

@@ -8,6 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub mod acronym;
+pub mod document;
 pub mod jargon;
 pub mod long_sentence;
 pub mod phrase;
@@ -35,6 +36,18 @@ pub enum RuleId {
     LongSentence,
     #[serde(rename = "hidden-actor")]
     HiddenActor,
+    #[serde(rename = "missing-apology")]
+    MissingApology,
+    #[serde(rename = "missing-acknowledgement")]
+    MissingAcknowledgement,
+    #[serde(rename = "tech-heavy")]
+    TechHeavy,
+    #[serde(rename = "proposal-sections")]
+    ProposalSections,
+    #[serde(rename = "ticket-sections")]
+    TicketSections,
+    #[serde(rename = "no-next-step")]
+    NoNextStep,
 }
 
 /// What a rule looks at.
@@ -44,6 +57,11 @@ pub enum Scope {
     Span,
     /// A whole sentence.
     Sentence,
+    /// A paragraph.
+    Paragraph,
+    /// The whole message (reported on its subject, first heading or the
+    /// paragraph concerned).
+    Document,
 }
 
 impl Scope {
@@ -51,6 +69,8 @@ impl Scope {
         match self {
             Scope::Span => "span",
             Scope::Sentence => "sentence",
+            Scope::Paragraph => "paragraph",
+            Scope::Document => "document",
         }
     }
 }
@@ -83,6 +103,16 @@ pub const RULES: &[RuleInfo] = &[
     rule(RuleId::UnconfirmedAgreement, Scope::Span, Severity::Warning),
     rule(RuleId::LongSentence, Scope::Sentence, Severity::Information),
     rule(RuleId::HiddenActor, Scope::Span, Severity::Information),
+    rule(RuleId::MissingApology, Scope::Document, Severity::Warning),
+    rule(
+        RuleId::MissingAcknowledgement,
+        Scope::Document,
+        Severity::Warning,
+    ),
+    rule(RuleId::TechHeavy, Scope::Paragraph, Severity::Information),
+    rule(RuleId::ProposalSections, Scope::Document, Severity::Warning),
+    rule(RuleId::TicketSections, Scope::Document, Severity::Warning),
+    rule(RuleId::NoNextStep, Scope::Document, Severity::Information),
 ];
 
 /// The rules whose patterns are pure data (`[[pattern]]` files), matched by
@@ -110,6 +140,12 @@ impl RuleId {
             RuleId::UnconfirmedAgreement => "unconfirmed-agreement",
             RuleId::LongSentence => "long-sentence",
             RuleId::HiddenActor => "hidden-actor",
+            RuleId::MissingApology => "missing-apology",
+            RuleId::MissingAcknowledgement => "missing-acknowledgement",
+            RuleId::TechHeavy => "tech-heavy",
+            RuleId::ProposalSections => "proposal-sections",
+            RuleId::TicketSections => "ticket-sections",
+            RuleId::NoNextStep => "no-next-step",
         }
     }
 

@@ -70,6 +70,48 @@ pub struct LongSentence {
     pub suggest: Vec<String>,
 }
 
+/// A section a proposal or ticket needs.
+#[derive(Debug)]
+pub struct Section {
+    pub name: String,
+    pub heading: String,
+    pub stub: String,
+    pub headings: Context,
+    pub content: Context,
+}
+
+#[derive(Debug)]
+pub struct Sections {
+    pub message: String,
+    pub sections: Vec<Section>,
+}
+
+/// The compiled cues of the document rules.
+#[derive(Debug)]
+pub struct DocumentRules {
+    pub apology_message: String,
+    pub apology_suggest: Vec<String>,
+    pub bad_news: Context,
+    pub neutral: Context,
+    pub apology: Context,
+    pub acknowledgement_message: String,
+    pub acknowledgement_suggest: Vec<String>,
+    pub reply: Context,
+    pub concern: Context,
+    pub acknowledgement: Context,
+    pub tech_heavy_message: String,
+    pub tech_heavy_suggest: Vec<String>,
+    pub max_per_100_words: f64,
+    pub min_words: usize,
+    pub effect: Context,
+    pub proposal: Sections,
+    pub ticket: Sections,
+    pub next_step_message: String,
+    pub next_step_suggest: Vec<String>,
+    pub next_step_paragraphs: usize,
+    pub next_step: Context,
+}
+
 /// Everything the rules need for one language, ready to match.
 #[derive(Debug)]
 pub struct CompiledLanguage {
@@ -88,6 +130,7 @@ pub struct CompiledLanguage {
     /// Word ids of time units: a number before one is a time.
     pub time_units: FxHashSet<u32>,
     pub kind_cues: KindCues,
+    pub document: DocumentRules,
     pub readability: Option<crate::ruleset::Readability>,
 }
 
@@ -292,6 +335,52 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
         ticket: b.context(&data.kinds.ticket, "ticket")?,
     };
 
+    let d = &data.document;
+    let mut sections =
+        |file: &crate::ruleset::SectionsFile, name: &str| -> Result<Sections, RulesetError> {
+            b.origin = format!("rulesets/{code}/{name}");
+            let mut out = Vec::new();
+            for entry in &file.section {
+                out.push(Section {
+                    name: entry.name.clone(),
+                    heading: entry.heading.clone(),
+                    stub: entry.stub.clone(),
+                    headings: b.context(&entry.headings, "headings")?,
+                    content: b.context(&entry.content, "content")?,
+                });
+            }
+            Ok(Sections {
+                message: file.message.clone().unwrap_or_else(|| "{missing}".into()),
+                sections: out,
+            })
+        };
+    let proposal = sections(&d.proposal, "proposal-sections.toml")?;
+    let ticket = sections(&d.ticket, "ticket-sections.toml")?;
+    b.origin = format!("rulesets/{code}/document rules");
+    let document = DocumentRules {
+        apology_message: d.apology.message.clone().unwrap_or_default(),
+        apology_suggest: d.apology.suggest.clone(),
+        bad_news: b.context(&d.apology.bad_news, "bad-news")?,
+        neutral: b.context(&d.apology.neutral, "neutral")?,
+        apology: b.context(&d.apology.apology, "apology")?,
+        acknowledgement_message: d.acknowledgement.message.clone().unwrap_or_default(),
+        acknowledgement_suggest: d.acknowledgement.suggest.clone(),
+        reply: b.context(&d.acknowledgement.reply, "reply")?,
+        concern: b.context(&d.acknowledgement.concern, "concern")?,
+        acknowledgement: b.context(&d.acknowledgement.acknowledgement, "acknowledgement")?,
+        tech_heavy_message: d.tech_heavy.message.clone().unwrap_or_default(),
+        tech_heavy_suggest: d.tech_heavy.suggest.clone(),
+        max_per_100_words: d.tech_heavy.max_per_100_words.unwrap_or(6.0),
+        min_words: d.tech_heavy.min_words.unwrap_or(20),
+        effect: b.context(&d.tech_heavy.effect, "effect")?,
+        proposal,
+        ticket,
+        next_step_message: d.next_step.message.clone().unwrap_or_default(),
+        next_step_suggest: d.next_step.suggest.clone(),
+        next_step_paragraphs: d.next_step.paragraphs.unwrap_or(2).max(1),
+        next_step: b.context(&d.next_step.next_step, "next-step")?,
+    };
+
     let long = &data.long_sentence;
     Ok(CompiledLanguage {
         language: data.language,
@@ -315,6 +404,7 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
         date_words,
         time_units,
         kind_cues,
+        document,
         readability: data.words.readability.clone(),
         vocabulary: b.vocabulary,
     })

@@ -255,6 +255,94 @@ pub struct LongSentenceFile {
     pub suggest: Vec<String>,
 }
 
+/// `missing-apology.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ApologyFile {
+    pub message: Option<String>,
+    #[serde(default)]
+    pub suggest: Vec<String>,
+    #[serde(default)]
+    pub bad_news: Vec<String>,
+    #[serde(default)]
+    pub neutral: Vec<String>,
+    #[serde(default)]
+    pub apology: Vec<String>,
+}
+
+/// `missing-acknowledgement.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AcknowledgementFile {
+    pub message: Option<String>,
+    #[serde(default)]
+    pub suggest: Vec<String>,
+    #[serde(default)]
+    pub reply: Vec<String>,
+    #[serde(default)]
+    pub concern: Vec<String>,
+    #[serde(default)]
+    pub acknowledgement: Vec<String>,
+}
+
+/// `tech-heavy.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TechHeavyFile {
+    pub message: Option<String>,
+    #[serde(default)]
+    pub suggest: Vec<String>,
+    pub max_per_100_words: Option<f64>,
+    pub min_words: Option<usize>,
+    #[serde(default)]
+    pub effect: Vec<String>,
+}
+
+/// `proposal-sections.toml` and `ticket-sections.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SectionsFile {
+    pub message: Option<String>,
+    #[serde(default)]
+    pub section: Vec<SectionEntry>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SectionEntry {
+    pub name: String,
+    pub heading: String,
+    #[serde(default)]
+    pub stub: String,
+    #[serde(default)]
+    pub headings: Vec<String>,
+    #[serde(default)]
+    pub content: Vec<String>,
+}
+
+/// `no-next-step.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NextStepFile {
+    pub message: Option<String>,
+    #[serde(default)]
+    pub suggest: Vec<String>,
+    pub paragraphs: Option<usize>,
+    #[serde(default)]
+    pub next_step: Vec<String>,
+}
+
+/// The document rules' data of one language.
+#[derive(Clone, Debug, Default)]
+pub struct DocumentData {
+    pub apology: ApologyFile,
+    pub acknowledgement: AcknowledgementFile,
+    pub tech_heavy: TechHeavyFile,
+    pub proposal: SectionsFile,
+    pub ticket: SectionsFile,
+    pub next_step: NextStepFile,
+}
+
 /// The merged data of one language, before compilation.
 #[derive(Clone, Debug)]
 pub struct LanguageData {
@@ -265,6 +353,7 @@ pub struct LanguageData {
     pub phrases: Vec<(RuleId, PhraseFile)>,
     pub long_sentence: LongSentenceFile,
     pub kinds: KindsFile,
+    pub document: DocumentData,
 }
 
 impl LanguageData {
@@ -462,6 +551,64 @@ fn load_language(
         kinds.ticket.extend(file.ticket);
     }
 
+    let mut document = DocumentData::default();
+    for source in sources(language, "missing-apology.toml", layers) {
+        let file: ApologyFile = source.parse()?;
+        let d = &mut document.apology;
+        d.message = file.message.or(d.message.take());
+        if !file.suggest.is_empty() {
+            d.suggest = file.suggest;
+        }
+        d.bad_news.extend(file.bad_news);
+        d.neutral.extend(file.neutral);
+        d.apology.extend(file.apology);
+    }
+    for source in sources(language, "missing-acknowledgement.toml", layers) {
+        let file: AcknowledgementFile = source.parse()?;
+        let d = &mut document.acknowledgement;
+        d.message = file.message.or(d.message.take());
+        if !file.suggest.is_empty() {
+            d.suggest = file.suggest;
+        }
+        d.reply.extend(file.reply);
+        d.concern.extend(file.concern);
+        d.acknowledgement.extend(file.acknowledgement);
+    }
+    for source in sources(language, "tech-heavy.toml", layers) {
+        let file: TechHeavyFile = source.parse()?;
+        let d = &mut document.tech_heavy;
+        d.message = file.message.or(d.message.take());
+        if !file.suggest.is_empty() {
+            d.suggest = file.suggest;
+        }
+        d.max_per_100_words = file.max_per_100_words.or(d.max_per_100_words);
+        d.min_words = file.min_words.or(d.min_words);
+        d.effect.extend(file.effect);
+    }
+    for (name, target) in [
+        ("proposal-sections.toml", &mut document.proposal),
+        ("ticket-sections.toml", &mut document.ticket),
+    ] {
+        for source in sources(language, name, layers) {
+            let file: SectionsFile = source.parse()?;
+            target.message = file.message.or(target.message.take());
+            for entry in file.section {
+                target.section.retain(|s| s.name != entry.name);
+                target.section.push(entry);
+            }
+        }
+    }
+    for source in sources(language, "no-next-step.toml", layers) {
+        let file: NextStepFile = source.parse()?;
+        let d = &mut document.next_step;
+        d.message = file.message.or(d.message.take());
+        if !file.suggest.is_empty() {
+            d.suggest = file.suggest;
+        }
+        d.paragraphs = file.paragraphs.or(d.paragraphs);
+        d.next_step.extend(file.next_step);
+    }
+
     Ok(LanguageData {
         language,
         words,
@@ -470,5 +617,6 @@ fn load_language(
         phrases,
         long_sentence,
         kinds,
+        document,
     })
 }
