@@ -100,7 +100,7 @@ impl SentenceContext<'_> {
 
     /// Whether the sentence names a day, date or time: a weekday, month or
     /// relative day (a short one only next to a number), a number before a
-    /// time unit ("2 hours"), or a number like 14:00, 3/5 or 2025-05-03.
+    /// time unit ("2 hours"), or a number like 14:00, 10.30, 3/5 or 2025-05-03.
     pub fn has_date(&self) -> bool {
         let has_digit = |i: usize| {
             self.tokens
@@ -116,12 +116,29 @@ impl SentenceContext<'_> {
                 return false;
             }
             let word = self.tokens[i].span.of(self.text);
-            word.bytes().any(|b| matches!(b, b':' | b'/' | b'-' | b'.'))
+            is_date_or_time(word)
                 || self
                     .ids
                     .get(i + 1)
                     .is_some_and(|next| self.lang.time_units.contains(next))
         })
+    }
+}
+
+/// Whether a number is written like a date or a time: `14:00`, `3/5`,
+/// `2025-05-03`, `10.30` (but not a thousands figure like `1.900`).
+fn is_date_or_time(word: &str) -> bool {
+    if word.contains([':', '/', '-']) {
+        return true;
+    }
+    match word.split_once('.') {
+        Some((hours, minutes)) => {
+            hours.len() <= 2
+                && minutes.len() == 2
+                && hours.parse::<u32>().is_ok_and(|h| h < 24)
+                && minutes.parse::<u32>().is_ok_and(|m| m < 60)
+        }
+        None => false,
     }
 }
 

@@ -131,3 +131,15 @@ fn all_caps_phrases_are_not_shouted_back() {
         f.suggestions
     );
 }
+
+#[test]
+fn thousands_are_no_time_but_clock_times_are() {
+    let nl = "---\ntact-language: nl\n---\n";
+    assert_eq!(
+        found(&format!(
+            "{nl}We lossen het binnenkort op, het gaat om zo'n 1.900 bestellingen.\n"
+        )),
+        ["vague-commitment “binnenkort”"]
+    );
+    assert!(found(&format!("{nl}We lossen het binnenkort op, om 10.30 uur.\n")).is_empty());
+}

@@ -270,9 +270,11 @@ diff --git a/cart.rs b/cart.rs\n\
         let text = "Subject\n\nNote: this changes the API.\nPlease update clients.\n";
         let got = read(text);
         assert!(got.fields.is_empty());
-        // A "Label: value" line is a block of its own.
-        assert_eq!(prose(text, &got)[1], ["Note: this changes the API."]);
-        assert_eq!(prose(text, &got)[2], ["Please update clients."]);
+        // "Note: …" opens a sentence here, not a short field.
+        assert_eq!(
+            prose(text, &got)[1],
+            ["Note: this changes the API.", "Please update clients."]
+        );
         let text = "Subject\n\nSee: https://x.nl\nhttps://y.nl\n";
         assert!(read(text).fields.is_empty());
     }

@@ -289,8 +289,18 @@ fn skip_break(text: &str, at: usize) -> usize {
 pub(crate) fn read_body(text: &str, body: Span, out: &mut Extract) {
     let spans = plain::lines(text, body);
     let roles = classify(text, &spans);
-    out.quoted
-        .extend(spans.iter().filter(|s| is_quoted(s.of(text))).copied());
+    // What the client wrote: `>` lines, and an earlier mail quoted in
+    // Outlook style (everything after its separator or From:/Sent: block).
+    let earlier = (0..spans.len()).find(|&i| {
+        is_quote_separator(spans[i].of(text)) || outlook_block(text, &spans, i) == Some(i)
+    });
+    out.quoted.extend(
+        spans
+            .iter()
+            .enumerate()
+            .filter(|&(i, s)| is_quoted(s.of(text)) || earlier.is_some_and(|e| i >= e))
+            .map(|(_, s)| *s),
+    );
     let lines: Vec<Line> = spans
         .into_iter()
         .zip(roles)

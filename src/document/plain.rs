@@ -213,14 +213,20 @@ fn one_line_block(text: &str, kind: BlockKind, span: Span, out: &mut Extract) {
 }
 
 /// A `Label: value` line: a label of one or two words starting with a
-/// letter, then a colon and a space (or the end of the line).
+/// letter, then a colon and a space (or the end of the line), and a short
+/// value that is not a sentence.
 fn is_label_line(line: &str) -> bool {
     let Some(colon) = line.find(':') else {
         return false;
     };
     let label = &line[..colon];
     let after = &line[colon + 1..];
+    // "Date: 12 March" is a field; "Good news: the payment provider had
+    // rotated the key, so …" is a sentence that opens with a label.
+    let value_words = after.split_whitespace().count();
+    let sentence_like = value_words > 8 || after.trim_end().ends_with(['.', '!', '?']);
     colon <= 32
+        && !sentence_like
         && label.starts_with(char::is_alphabetic)
         && label.split_whitespace().count() <= 2
         && label
@@ -539,6 +545,9 @@ mod label_tests {
         assert!(is_label_line("Aanwezig: Hatice"));
         assert!(!is_label_line("We did this: first a, then b"));
         assert!(!is_label_line("https://example.com"));
+        assert!(!is_label_line(
+            "Good news: the payment provider had rotated the key, so orders work again."
+        ));
     }
 }
 

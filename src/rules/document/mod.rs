@@ -104,6 +104,38 @@ impl<'a> DocContext<'a> {
         })
     }
 
+    /// Whether block `index` is headed by one of `cues`: a heading that
+    /// opens with one, a `Label:` line ("Planning: May"), a run-in label
+    /// ("**Scope.** One page …"), or a short title line without a full stop
+    /// (plain text has no other headings).
+    fn block_headed_by(&self, index: usize, cues: &Context) -> bool {
+        let Some(sentence) = self.block_sentences(index).first() else {
+            return false;
+        };
+        let ids = self.sentence_ids(sentence);
+        let mut hits = Vec::new();
+        cues.matches_at(ids, 0, &mut hits);
+        let Some(longest) = hits.first() else {
+            return false;
+        };
+        let block = &self.doc.extract.blocks[index];
+        if matches!(block.kind, BlockKind::Heading(_)) {
+            return true;
+        }
+        let tokens = self.doc.sentence_tokens(sentence);
+        let after = &self.doc.text[tokens[longest.end - 1].span.end..];
+        // "Scope: …", or "**Scope.** …" where the cue is a sentence of its own.
+        let label =
+            after.trim_start_matches(['*', '_', ' ']).starts_with(':') || longest.end == ids.len();
+        let title = self.block_words(index) <= 6
+            && !sentence
+                .span
+                .of(self.doc.text)
+                .trim_end()
+                .ends_with(['.', '!', '?']);
+        label || title
+    }
+
     fn block_words(&self, index: usize) -> usize {
         self.block_sentences(index)
             .iter()

@@ -25,7 +25,7 @@ pub fn check(cx: &DocContext, rule: RuleId, severity: Severity) -> Option<Findin
         .sections
         .iter()
         .map(|section| {
-            let heading = (0..blocks.len()).find(|&i| cx.block_opens_with(i, &section.headings));
+            let heading = (0..blocks.len()).find(|&i| cx.block_headed_by(i, &section.headings));
             let present = heading.is_some() || cx.in_prose(&section.content);
             let at = heading.filter(|&i| matches!(blocks[i].kind, BlockKind::Heading(_)));
             (present, at.map(|i| blocks[i].span.start))
