@@ -58,11 +58,12 @@ pub struct Edit {
 }
 
 /// A suggested rewrite. `label` is what the user reads (for a plain
-/// rewrite, the replacement text itself); `edit`, when present, applies it.
+/// rewrite, the replacement text itself); `edits`, when there are any,
+/// apply it together (sorted, never overlapping); none means advice only.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suggestion {
     pub label: String,
-    pub edit: Option<Edit>,
+    pub edits: Vec<Edit>,
     /// Whether `--fix` and "fix all" may apply it unattended: a plain
     /// rewrite is safe, a template with `…` to complete is not.
     pub safe: bool,
@@ -76,6 +77,36 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub suggestions: Vec<Suggestion>,
+}
+
+impl Suggestion {
+    /// `text` with this suggestion's edits applied.
+    pub fn apply(&self, text: &str) -> String {
+        apply(text, &self.edits)
+    }
+}
+
+/// `text` with `edits` applied; edits that overlap an earlier one or fall
+/// outside the text are skipped.
+pub fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in sorted {
+        let fits = e.span.start >= at
+            && e.span.end <= text.len()
+            && text.is_char_boundary(e.span.start)
+            && text.is_char_boundary(e.span.end);
+        if !fits {
+            continue;
+        }
+        out.push_str(&text[at..e.span.start]);
+        out.push_str(&e.replacement);
+        at = e.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// Keeps the case of the word being replaced: `Deploy` -> `Release`,
@@ -111,6 +142,17 @@ mod tests {
         assert_eq!(match_case("deploy", "release"), "release");
         assert_eq!(match_case("A", "one"), "One");
         assert_eq!(match_case("Überweisung", "über"), "Über");
+    }
+
+    #[test]
+    fn edits_apply_together() {
+        let edit = |start, end, text: &str| Edit {
+            span: Span::new(start, end),
+            replacement: text.into(),
+        };
+        // Out of order, one overlapping an earlier one (skipped).
+        let edits = [edit(6, 11, "there"), edit(0, 0, ">> "), edit(8, 10, "xx")];
+        assert_eq!(apply("hello world", &edits), ">> hello there");
     }
 
     #[test]

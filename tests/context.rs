@@ -57,7 +57,7 @@ fn a_fix_keeps_case_and_offers_rewrites() {
         jargon
             .suggestions
             .iter()
-            .all(|s| s.safe && s.edit.is_some())
+            .all(|s| s.safe && !s.edits.is_empty())
     );
 }
 

@@ -66,13 +66,9 @@ fn every_document_rule_has_fixtures_that_hold() {
                     ));
                     continue;
                 }
-                if let Some(edit) = found[0].suggestions.iter().find_map(|s| s.edit.as_ref()) {
-                    let fixed = format!(
-                        "{}{}{}",
-                        &text[..edit.span.start],
-                        edit.replacement,
-                        &text[edit.span.end..]
-                    );
+                if let Some(suggestion) = found[0].suggestions.iter().find(|s| !s.edits.is_empty())
+                {
+                    let fixed = suggestion.apply(&text);
                     let after = of_rule(&linter, &fixed, &name, rule);
                     if !after.is_empty() {
                         failures.push(format!(

@@ -78,3 +78,27 @@ fn earlier_sources_win_over_content() {
         Kind::Mail
     );
 }
+
+#[test]
+fn section_stubs_go_to_their_own_places() {
+    let linter = Linter::new(Settings::default()).unwrap();
+    let text = "---\ntact-kind: proposal\n---\n# Garden centre shop\n\n## Your goal\n\nFewer phone calls about opening hours.\n\n## Planning\n\nThe page goes live in May.\n";
+    let report = linter.lint(&Source::new(text).with_path("p.md"));
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.rule.as_str() == "proposal-sections")
+        .expect("sections are missing");
+    assert!(finding.message.contains("the scope") && finding.message.contains("confirm"), "{}", finding.message);
+    let fixed = finding.suggestions[0].apply(text);
+    let at = |needle: &str| fixed.find(needle).unwrap_or_else(|| panic!("{needle} in\n{fixed}"));
+    // Scope and the rest come before the timeline that is there; the
+    // confirmation, which follows the timeline, at the end.
+    assert!(at("## Your goal") < at("## Scope"));
+    assert!(at("## Scope") < at("## Who does what"));
+    assert!(at("## Who does what") < at("## Planning"));
+    assert!(at("## Planning") < at("## Confirmation"));
+    assert!(fixed.ends_with('\n') && !fixed.ends_with("\n\n"));
+    let again = linter.lint(&Source::new(&fixed).with_path("p.md"));
+    assert!(again.findings.iter().all(|f| f.rule.as_str() != "proposal-sections"));
+}

@@ -73,7 +73,7 @@ proptest! {
             prop_assert!(inside(f.span.start, false), "{} starts outside prose: {:?} in {:?}", f.rule, f.span.of(&text), text);
             prop_assert!(inside(f.span.end, true), "{} ends outside prose: {:?} in {:?}", f.rule, f.span.of(&text), text);
             for s in &f.suggestions {
-                if let Some(edit) = &s.edit {
+                for edit in &s.edits {
                     prop_assert!(edit.span.end <= text.len());
                     prop_assert!(text.is_char_boundary(edit.span.start) && text.is_char_boundary(edit.span.end));
                 }

@@ -79,20 +79,15 @@ fn every_rule_has_fixtures_that_hold() {
                 let safe = finding
                     .suggestions
                     .iter()
-                    .find(|s| s.safe && s.edit.is_some());
-                if let Some(edit) = safe.and_then(|s| s.edit.as_ref()) {
-                    let fixed = format!(
-                        "{}{}{}",
-                        &flagged[..edit.span.start],
-                        edit.replacement,
-                        &flagged[edit.span.end..]
-                    );
+                    .find(|s| s.safe && !s.edits.is_empty());
+                if let Some(suggestion) = safe {
+                    let fixed = suggestion.apply(&flagged);
                     let before = count(&linter, &flagged, rule);
                     let after = count(&linter, &fixed, rule);
                     if after >= before {
                         failures.push(format!(
                             "{name}/flagged.md: applying “{}” to “{}” did not remove the finding",
-                            edit.replacement,
+                            suggestion.label,
                             finding.span.of(&flagged)
                         ));
                     }

@@ -61,7 +61,7 @@ pub fn check(doc: &Document, acronyms: &Acronyms, severity: Severity, out: &mut 
                     .replace("{expansion}", expansion),
                 suggestions: vec![Suggestion {
                     label: replacement.clone(),
-                    edit: Some(Edit { span, replacement }),
+                    edits: vec![Edit { span, replacement }],
                     safe: true,
                 }],
             });

@@ -34,7 +34,7 @@ pub fn form(
             let replacement = match_case(text, rewrite);
             Suggestion {
                 label: replacement.clone(),
-                edit: Some(Edit { span, replacement }),
+                edits: vec![Edit { span, replacement }],
                 safe: true,
             }
         })
@@ -72,7 +72,7 @@ pub fn split(
             .iter()
             .map(|r| Suggestion {
                 label: r.clone(),
-                edit: None,
+                edits: Vec::new(),
                 safe: false,
             })
             .collect(),

@@ -32,7 +32,7 @@ pub fn check(
             .iter()
             .map(|s| Suggestion {
                 label: s.clone(),
-                edit: None,
+                edits: Vec::new(),
                 safe: false,
             })
             .collect(),

@@ -63,7 +63,7 @@ fn suggestion(cx: &SentenceContext, span: Span, start: usize, rewrite: &str) -> 
     if rewrite.is_empty() {
         return Suggestion {
             label: String::new(),
-            edit: Some(removal(cx.text, span, start == 0)),
+            edits: vec![removal(cx.text, span, start == 0)],
             safe: true,
         };
     }
@@ -79,7 +79,7 @@ fn suggestion(cx: &SentenceContext, span: Span, start: usize, rewrite: &str) -> 
     Suggestion {
         label: replacement.clone(),
         safe: !replacement.contains('…'),
-        edit: Some(Edit { span, replacement }),
+        edits: vec![Edit { span, replacement }],
     }
 }
 

@@ -28,16 +28,23 @@ pub fn render(reports: &[FileReport]) -> String {
                 .suggestions
                 .iter()
                 .filter(|s| s.safe)
-                .filter_map(|s| s.edit.as_ref().map(|e| (s, e)))
-                .map(|(s, e)| {
+                .filter(|s| !s.edits.is_empty())
+                .map(|s| {
+                    let replacements: Vec<Value> = s
+                        .edits
+                        .iter()
+                        .map(|e| {
+                            json!({
+                                "deletedRegion": region(loc.at(e.span.start), loc.at(e.span.end)),
+                                "insertedContent": { "text": e.replacement },
+                            })
+                        })
+                        .collect();
                     json!({
                         "description": { "text": if s.label.is_empty() { format!("Remove “{}”", f.span.of(&r.text)) } else { format!("Replace with “{}”", s.label) } },
                         "artifactChanges": [{
                             "artifactLocation": { "uri": r.path },
-                            "replacements": [{
-                                "deletedRegion": region(loc.at(e.span.start), loc.at(e.span.end)),
-                                "insertedContent": { "text": e.replacement },
-                            }],
+                            "replacements": replacements,
                         }],
                     })
                 })

@@ -220,10 +220,10 @@ impl<'a> DocContext<'a> {
 fn insertion(label: &str, at: usize, text: String) -> Suggestion {
     Suggestion {
         label: label.to_string(),
-        edit: Some(Edit {
+        edits: vec![Edit {
             span: Span::new(at, at),
             replacement: text,
-        }),
+        }],
         safe: false,
     }
 }

@@ -2,8 +2,8 @@
 //! ticket needs, recognised by heading synonyms (a heading or a `Label:`
 //! line that opens with one) or by content anywhere in the prose. One
 //! finding names what is missing; its fix inserts a headed stub for each
-//! missing section, before the first section that follows it and is there
-//! (or at the end).
+//! missing section, each before the first later section that is there (or
+//! at the end), so the sections come out in their usual order.
 
 use super::{DocContext, finding};
 use crate::document::{BlockKind, Kind, Markup};
@@ -32,51 +32,63 @@ pub fn check(cx: &DocContext, rule: RuleId, severity: Severity) -> Option<Findin
         })
         .collect();
     let missing: Vec<usize> = (0..found.len()).filter(|&i| !found[i].0).collect();
-    let first_missing = *missing.first()?;
+    missing.first()?;
     let span = cx.anchor()?;
     let names: Vec<&str> = missing
         .iter()
         .map(|&i| sections.sections[i].name.as_str())
         .collect();
-    // Insert before the first present section after the first missing one.
-    let at = found[first_missing..]
-        .iter()
-        .find_map(|(present, at)| present.then_some(*at).flatten())
-        .unwrap_or(cx.doc.text.len());
+    // Each stub goes before the first later section that is there (with a
+    // heading), else at the end; stubs for the same place keep their order.
+    let end = cx.doc.text.len();
     let markdown = cx.doc.markup == Markup::Markdown;
-    let mut stubs = String::new();
-    if at == cx.doc.text.len() && !cx.doc.text.ends_with('\n') && !cx.doc.text.is_empty() {
-        stubs.push('\n');
-    }
-    if at == cx.doc.text.len() && !cx.doc.text.is_empty() {
-        stubs.push('\n');
-    }
+    let mut places: std::collections::BTreeMap<usize, String> = std::collections::BTreeMap::new();
     for &i in &missing {
+        let at = found[i + 1..]
+            .iter()
+            .find_map(|(present, at)| present.then_some(*at).flatten())
+            .unwrap_or(end);
         let s = &sections.sections[i];
-        if markdown {
-            stubs.push_str(&format!("## {}\n\n{}\n\n", s.heading, s.stub));
+        let stub = if markdown {
+            format!("## {}\n\n{}\n\n", s.heading, s.stub)
         } else {
-            stubs.push_str(&format!("{}:\n{}\n\n", s.heading, s.stub));
-        }
+            format!("{}:\n{}\n\n", s.heading, s.stub)
+        };
+        places.entry(at).or_default().push_str(&stub);
     }
-    if at == cx.doc.text.len() {
-        stubs.truncate(stubs.trim_end().len());
-        stubs.push('\n');
-    }
+    let edits = places
+        .into_iter()
+        .map(|(at, mut stubs)| {
+            if at == end {
+                // At the end: after a blank line, ending in one line break.
+                let text = cx.doc.text;
+                let lead = if text.is_empty() || text.ends_with("\n\n") {
+                    ""
+                } else if text.ends_with('\n') {
+                    "\n"
+                } else {
+                    "\n\n"
+                };
+                stubs = format!("{lead}{}\n", stubs.trim_end());
+            }
+            Edit {
+                span: Span::new(at, at),
+                replacement: stubs,
+            }
+        })
+        .collect();
+    // The label names the headings it adds, in the document's language.
     let label = format!(
-        "Add {}",
+        "+ {}",
         missing
             .iter()
             .map(|&i| sections.sections[i].heading.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(" · ")
     );
     let suggestion = Suggestion {
         label,
-        edit: Some(Edit {
-            span: Span::new(at, at),
-            replacement: stubs,
-        }),
+        edits,
         safe: false,
     };
     Some(finding(

@@ -49,7 +49,7 @@ pub fn check(cx: &DocContext, limit: f64, severity: Severity, out: &mut Vec<Find
             .iter()
             .map(|s| Suggestion {
                 label: s.clone(),
-                edit: None,
+                edits: Vec::new(),
                 safe: false,
             })
             .collect();
