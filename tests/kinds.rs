@@ -89,9 +89,17 @@ fn section_stubs_go_to_their_own_places() {
         .iter()
         .find(|f| f.rule.as_str() == "proposal-sections")
         .expect("sections are missing");
-    assert!(finding.message.contains("the scope") && finding.message.contains("confirm"), "{}", finding.message);
+    assert!(
+        finding.message.contains("the scope") && finding.message.contains("confirm"),
+        "{}",
+        finding.message
+    );
     let fixed = finding.suggestions[0].apply(text);
-    let at = |needle: &str| fixed.find(needle).unwrap_or_else(|| panic!("{needle} in\n{fixed}"));
+    let at = |needle: &str| {
+        fixed
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} in\n{fixed}"))
+    };
     // Scope and the rest come before the timeline that is there; the
     // confirmation, which follows the timeline, at the end.
     assert!(at("## Your goal") < at("## Scope"));
@@ -100,5 +108,10 @@ fn section_stubs_go_to_their_own_places() {
     assert!(at("## Planning") < at("## Confirmation"));
     assert!(fixed.ends_with('\n') && !fixed.ends_with("\n\n"));
     let again = linter.lint(&Source::new(&fixed).with_path("p.md"));
-    assert!(again.findings.iter().all(|f| f.rule.as_str() != "proposal-sections"));
+    assert!(
+        again
+            .findings
+            .iter()
+            .all(|f| f.rule.as_str() != "proposal-sections")
+    );
 }
