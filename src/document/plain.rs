@@ -144,23 +144,23 @@ pub(crate) fn read_lines(text: &str, lines: &[Line], out: &mut Extract) {
         let (indent_bytes, indent_cols) = indent(body);
         let rest = &body[indent_bytes..];
         let listing = in_list || open.as_ref().is_some_and(|b| b.kind == BlockKind::ListItem);
-        if indent_cols <= 3 || listing {
-            if let Some(marker) = bullet(rest) {
-                close(&mut open, out);
-                in_list = true;
-                let start = line.span.start + indent_bytes;
-                let mut block = Open {
-                    kind: BlockKind::ListItem,
-                    span: Span::new(start, trim_span(text, line.span).end),
-                    pieces: Vec::new(),
-                    pending: Join::Soft,
-                    content_col: indent_cols + rest[..marker].chars().count(),
-                };
-                let content = trim_span(text, Span::new(start + marker, line.span.end));
-                push_line(text, content, &mut block.pending, &mut block.pieces);
-                open = Some(block);
-                continue;
-            }
+        if (indent_cols <= 3 || listing)
+            && let Some(marker) = bullet(rest)
+        {
+            close(&mut open, out);
+            in_list = true;
+            let start = line.span.start + indent_bytes;
+            let mut block = Open {
+                kind: BlockKind::ListItem,
+                span: Span::new(start, trim_span(text, line.span).end),
+                pieces: Vec::new(),
+                pending: Join::Soft,
+                content_col: indent_cols + rest[..marker].chars().count(),
+            };
+            let content = trim_span(text, Span::new(start + marker, line.span.end));
+            push_line(text, content, &mut block.pending, &mut block.pieces);
+            open = Some(block);
+            continue;
         }
         if indent_cols >= 4 {
             let continues = open

@@ -314,10 +314,11 @@ fn address_at(s: &str, i: usize, from: usize, to: usize) -> Option<(usize, Addre
             return Some((end, AddressKind::Url));
         }
     }
-    if is_local_char(c) && !prev.is_some_and(is_local_char) {
-        if let Some(end) = email(s, i, to) {
-            return Some((end, AddressKind::Email));
-        }
+    if is_local_char(c)
+        && !prev.is_some_and(is_local_char)
+        && let Some(end) = email(s, i, to)
+    {
+        return Some((end, AddressKind::Email));
     }
     if !word_boundary {
         return None;

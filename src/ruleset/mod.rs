@@ -450,173 +450,189 @@ fn sources<'a>(language: Language, file: &str, layers: &'a [Layer]) -> Vec<Sourc
     out
 }
 
+/// How a later layer of a ruleset file combines with what came before:
+/// lists add up (an entry with the same id replaces the earlier one), and
+/// a value the later layer sets wins.
+trait Merge: Default + for<'de> Deserialize<'de> {
+    fn merge(&mut self, later: Self);
+}
+
+/// Replaces `slot` when `later` is set.
+fn set<T>(slot: &mut Option<T>, later: Option<T>) {
+    if later.is_some() {
+        *slot = later;
+    }
+}
+
+/// Adds `later` to `list`, dropping earlier entries with the same id.
+fn upsert<T, K: PartialEq>(list: &mut Vec<T>, later: Vec<T>, id: impl Fn(&T) -> K) {
+    for entry in later {
+        list.retain(|e| id(e) != id(&entry));
+        list.push(entry);
+    }
+}
+
+impl Merge for LanguageFile {
+    fn merge(&mut self, later: Self) {
+        if !later.name.is_empty() {
+            self.name = later.name;
+        }
+        self.stop_words.extend(later.stop_words);
+        self.abbreviations.extend(later.abbreviations);
+        self.weekdays.extend(later.weekdays);
+        self.months.extend(later.months);
+        self.relative_days.extend(later.relative_days);
+        self.time_units.extend(later.time_units);
+        set(&mut self.readability, later.readability);
+    }
+}
+
+impl Merge for JargonFile {
+    fn merge(&mut self, later: Self) {
+        set(&mut self.message, later.message);
+        upsert(&mut self.term, later.term, |t| t.term.to_lowercase());
+    }
+}
+
+impl Merge for AcronymFile {
+    fn merge(&mut self, later: Self) {
+        set(&mut self.message, later.message);
+        self.whitelist.extend(later.whitelist);
+        upsert(&mut self.acronym, later.acronym, |a| a.acronym.clone());
+    }
+}
+
+impl Merge for PhraseFile {
+    fn merge(&mut self, later: Self) {
+        set(&mut self.message, later.message);
+        self.unless_sentence.extend(later.unless_sentence);
+        self.unless_nearby.extend(later.unless_nearby);
+        self.unless_following.extend(later.unless_following);
+        self.unless_date |= later.unless_date;
+        upsert(&mut self.pattern, later.pattern, |p| p.pattern.clone());
+    }
+}
+
+impl Merge for LongSentenceFile {
+    fn merge(&mut self, later: Self) {
+        set(&mut self.message, later.message);
+        set(&mut self.max_words, later.max_words);
+        if !later.suggest.is_empty() {
+            self.suggest = later.suggest;
+        }
+    }
+}
+
+impl Merge for KindsFile {
+    fn merge(&mut self, later: Self) {
+        self.greetings.extend(later.greetings);
+        self.sign_offs.extend(later.sign_offs);
+        self.proposal.extend(later.proposal);
+        self.ticket.extend(later.ticket);
+    }
+}
+
+impl Merge for ApologyFile {
+    fn merge(&mut self, later: Self) {
+        set(&mut self.message, later.message);
+        if !later.suggest.is_empty() {
+            self.suggest = later.suggest;
+        }
+        self.bad_news.extend(later.bad_news);
+        self.neutral.extend(later.neutral);
+        self.apology.extend(later.apology);
+    }
+}
+
+impl Merge for AcknowledgementFile {
+    fn merge(&mut self, later: Self) {
+        set(&mut self.message, later.message);
+        if !later.suggest.is_empty() {
+            self.suggest = later.suggest;
+        }
+        self.reply.extend(later.reply);
+        self.concern.extend(later.concern);
+        self.acknowledgement.extend(later.acknowledgement);
+    }
+}
+
+impl Merge for TechHeavyFile {
+    fn merge(&mut self, later: Self) {
+        set(&mut self.message, later.message);
+        if !later.suggest.is_empty() {
+            self.suggest = later.suggest;
+        }
+        set(&mut self.max_per_100_words, later.max_per_100_words);
+        set(&mut self.min_words, later.min_words);
+        self.effect.extend(later.effect);
+    }
+}
+
+impl Merge for SectionsFile {
+    fn merge(&mut self, later: Self) {
+        set(&mut self.message, later.message);
+        upsert(&mut self.section, later.section, |s| s.name.clone());
+    }
+}
+
+impl Merge for NextStepFile {
+    fn merge(&mut self, later: Self) {
+        set(&mut self.message, later.message);
+        if !later.suggest.is_empty() {
+            self.suggest = later.suggest;
+        }
+        set(&mut self.paragraphs, later.paragraphs);
+        self.next_step.extend(later.next_step);
+    }
+}
+
+/// One ruleset file of `language`: the default, then each layer merged in.
+fn load_file<T: Merge>(
+    language: Language,
+    file: &str,
+    layers: &[Layer],
+) -> Result<T, RulesetError> {
+    let mut merged = T::default();
+    for source in sources(language, file, layers) {
+        merged.merge(source.parse()?);
+    }
+    Ok(merged)
+}
+
 fn load_language(
     language: Language,
     layers: &[Layer],
     removals: &Removals,
 ) -> Result<LanguageData, RulesetError> {
-    let mut words = LanguageFile::default();
-    for source in sources(language, "language.toml", layers) {
-        let file: LanguageFile = source.parse()?;
-        if !file.name.is_empty() {
-            words.name = file.name;
-        }
-        words.stop_words.extend(file.stop_words);
-        words.abbreviations.extend(file.abbreviations);
-        words.weekdays.extend(file.weekdays);
-        words.months.extend(file.months);
-        words.relative_days.extend(file.relative_days);
-        words.time_units.extend(file.time_units);
-        if file.readability.is_some() {
-            words.readability = file.readability;
-        }
-    }
-
-    let mut jargon = JargonFile::default();
-    for source in sources(language, "jargon.toml", layers) {
-        let file: JargonFile = source.parse()?;
-        if file.message.is_some() {
-            jargon.message = file.message;
-        }
-        for entry in file.term {
-            jargon
-                .term
-                .retain(|t| !t.term.eq_ignore_ascii_case(&entry.term));
-            jargon.term.push(entry);
-        }
-    }
+    let mut jargon: JargonFile = load_file(language, "jargon.toml", layers)?;
     jargon
         .term
         .retain(|t| !removals.removes(RuleId::Jargon, &t.term));
-
-    let mut acronyms = AcronymFile::default();
-    for source in sources(language, "undefined-acronym.toml", layers) {
-        let file: AcronymFile = source.parse()?;
-        if file.message.is_some() {
-            acronyms.message = file.message;
-        }
-        acronyms.whitelist.extend(file.whitelist);
-        for entry in file.acronym {
-            acronyms.acronym.retain(|a| a.acronym != entry.acronym);
-            acronyms.acronym.push(entry);
-        }
-    }
+    let mut acronyms: AcronymFile = load_file(language, "undefined-acronym.toml", layers)?;
     acronyms
         .acronym
         .retain(|a| !removals.removes(RuleId::UndefinedAcronym, &a.acronym));
-
     let mut phrases = Vec::new();
     for &rule in PHRASE_RULES {
-        let mut merged = PhraseFile::default();
-        for source in sources(language, &rule.file_name(), layers) {
-            let file: PhraseFile = source.parse()?;
-            if file.message.is_some() {
-                merged.message = file.message;
-            }
-            merged.unless_sentence.extend(file.unless_sentence);
-            merged.unless_nearby.extend(file.unless_nearby);
-            merged.unless_following.extend(file.unless_following);
-            merged.unless_date |= file.unless_date;
-            for entry in file.pattern {
-                merged.pattern.retain(|p| p.pattern != entry.pattern);
-                merged.pattern.push(entry);
-            }
-        }
-        merged
-            .pattern
-            .retain(|p| !removals.removes(rule, &p.pattern));
-        phrases.push((rule, merged));
+        let mut file: PhraseFile = load_file(language, &rule.file_name(), layers)?;
+        file.pattern.retain(|p| !removals.removes(rule, &p.pattern));
+        phrases.push((rule, file));
     }
-
-    let mut long_sentence = LongSentenceFile::default();
-    for source in sources(language, "long-sentence.toml", layers) {
-        let file: LongSentenceFile = source.parse()?;
-        if file.message.is_some() {
-            long_sentence.message = file.message;
-        }
-        if file.max_words.is_some() {
-            long_sentence.max_words = file.max_words;
-        }
-        if !file.suggest.is_empty() {
-            long_sentence.suggest = file.suggest;
-        }
-    }
-
-    let mut kinds = KindsFile::default();
-    for source in sources(language, "kinds.toml", layers) {
-        let file: KindsFile = source.parse()?;
-        kinds.greetings.extend(file.greetings);
-        kinds.sign_offs.extend(file.sign_offs);
-        kinds.proposal.extend(file.proposal);
-        kinds.ticket.extend(file.ticket);
-    }
-
-    let mut document = DocumentData::default();
-    for source in sources(language, "missing-apology.toml", layers) {
-        let file: ApologyFile = source.parse()?;
-        let d = &mut document.apology;
-        d.message = file.message.or(d.message.take());
-        if !file.suggest.is_empty() {
-            d.suggest = file.suggest;
-        }
-        d.bad_news.extend(file.bad_news);
-        d.neutral.extend(file.neutral);
-        d.apology.extend(file.apology);
-    }
-    for source in sources(language, "missing-acknowledgement.toml", layers) {
-        let file: AcknowledgementFile = source.parse()?;
-        let d = &mut document.acknowledgement;
-        d.message = file.message.or(d.message.take());
-        if !file.suggest.is_empty() {
-            d.suggest = file.suggest;
-        }
-        d.reply.extend(file.reply);
-        d.concern.extend(file.concern);
-        d.acknowledgement.extend(file.acknowledgement);
-    }
-    for source in sources(language, "tech-heavy.toml", layers) {
-        let file: TechHeavyFile = source.parse()?;
-        let d = &mut document.tech_heavy;
-        d.message = file.message.or(d.message.take());
-        if !file.suggest.is_empty() {
-            d.suggest = file.suggest;
-        }
-        d.max_per_100_words = file.max_per_100_words.or(d.max_per_100_words);
-        d.min_words = file.min_words.or(d.min_words);
-        d.effect.extend(file.effect);
-    }
-    for (name, target) in [
-        ("proposal-sections.toml", &mut document.proposal),
-        ("ticket-sections.toml", &mut document.ticket),
-    ] {
-        for source in sources(language, name, layers) {
-            let file: SectionsFile = source.parse()?;
-            target.message = file.message.or(target.message.take());
-            for entry in file.section {
-                target.section.retain(|s| s.name != entry.name);
-                target.section.push(entry);
-            }
-        }
-    }
-    for source in sources(language, "no-next-step.toml", layers) {
-        let file: NextStepFile = source.parse()?;
-        let d = &mut document.next_step;
-        d.message = file.message.or(d.message.take());
-        if !file.suggest.is_empty() {
-            d.suggest = file.suggest;
-        }
-        d.paragraphs = file.paragraphs.or(d.paragraphs);
-        d.next_step.extend(file.next_step);
-    }
-
     Ok(LanguageData {
         language,
-        words,
+        words: load_file(language, "language.toml", layers)?,
         jargon,
         acronyms,
         phrases,
-        long_sentence,
-        kinds,
-        document,
+        long_sentence: load_file(language, "long-sentence.toml", layers)?,
+        kinds: load_file(language, "kinds.toml", layers)?,
+        document: DocumentData {
+            apology: load_file(language, "missing-apology.toml", layers)?,
+            acknowledgement: load_file(language, "missing-acknowledgement.toml", layers)?,
+            tech_heavy: load_file(language, "tech-heavy.toml", layers)?,
+            proposal: load_file(language, "proposal-sections.toml", layers)?,
+            ticket: load_file(language, "ticket-sections.toml", layers)?,
+            next_step: load_file(language, "no-next-step.toml", layers)?,
+        },
     })
 }
