@@ -57,15 +57,6 @@ impl Markup {
             _ => Markup::Plain,
         }
     }
-
-    /// The comment syntax a suppression directive is written in.
-    pub fn comment(self, body: &str) -> String {
-        match self {
-            Markup::Markdown => format!("<!-- {body} -->"),
-            Markup::Commit => format!("# {body}"),
-            Markup::Plain | Markup::Mail => body.to_string(),
-        }
-    }
 }
 
 /// Runs the reader for `markup` over `text`.
