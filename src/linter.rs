@@ -98,30 +98,35 @@ impl SentenceContext<'_> {
         Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
     }
 
-    /// Whether the sentence names a day, date or time: a weekday, month or
+    /// Whether the sentence names a day, date or time (see [`Self::is_date`]).
+    pub fn has_date(&self) -> bool {
+        (0..self.ids.len()).any(|i| self.is_date(i))
+    }
+
+    /// Whether token `i` names a day, date or time: a weekday, month or
     /// relative day (a short one only next to a number), a number before a
     /// time unit ("2 hours"), or a number like 14:00, 10.30, 3/5 or 2025-05-03.
-    pub fn has_date(&self) -> bool {
+    pub fn is_date(&self, i: usize) -> bool {
         let has_digit = |i: usize| {
             self.tokens
                 .get(i)
                 .is_some_and(|t| t.span.of(self.text).bytes().any(|b| b.is_ascii_digit()))
         };
-        (0..self.ids.len()).any(|i| {
-            let id = self.ids[i];
-            if let Some(&needs_number) = self.lang.date_words.get(&id) {
-                return !needs_number || has_digit(i + 1) || (i > 0 && has_digit(i - 1));
-            }
-            if !has_digit(i) {
-                return false;
-            }
-            let word = self.tokens[i].span.of(self.text);
-            is_date_or_time(word)
-                || self
-                    .ids
-                    .get(i + 1)
-                    .is_some_and(|next| self.lang.time_units.contains(next))
-        })
+        let Some(&id) = self.ids.get(i) else {
+            return false;
+        };
+        if let Some(&needs_number) = self.lang.date_words.get(&id) {
+            return !needs_number || has_digit(i + 1) || (i > 0 && has_digit(i - 1));
+        }
+        if !has_digit(i) {
+            return false;
+        }
+        let word = self.tokens[i].span.of(self.text);
+        is_date_or_time(word)
+            || self
+                .ids
+                .get(i + 1)
+                .is_some_and(|next| self.lang.time_units.contains(next))
     }
 }
 

@@ -58,7 +58,8 @@ fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
-const MAIL: &[u8] = b"Hi Sam,\n\nWe will deploy the new version soon.\n\nBest,\nAnna\n";
+const MAIL: &[u8] =
+    b"Hi Sam,\n\nWe will deploy the new version soon. Can you check it then?\n\nBest,\nAnna\n";
 const CLEAN: &[u8] = b"Hi Sam,\n\nThank you for your patience. The new version goes live on Friday 12 June.\n\nBest,\nAnna\n";
 
 #[test]
@@ -436,17 +437,18 @@ fn stats_are_reported_on_request() {
         dir.path(),
     ));
     let stats = &v["files"][0]["stats"];
-    // "Hi Sam," / "We will deploy the new version soon." / "Best, Anna"
-    assert_eq!(stats["words"], 11);
-    assert_eq!(stats["sentences"], 3);
+    // "Hi Sam," / "We will deploy the new version soon." / "Can you check
+    // it then?" / "Best, Anna"
+    assert_eq!(stats["words"], 16);
+    assert_eq!(stats["sentences"], 4);
     assert_eq!(stats["reading_ease"]["name"], "Flesch reading ease");
     assert!(stats["reading_ease"]["score"].as_f64().unwrap() > 0.0);
-    // One jargon word in eleven.
-    assert_eq!(stats["jargon_per_100_words"], 9.1);
+    // One jargon word in sixteen.
+    assert_eq!(stats["jargon_per_100_words"], 6.3);
 
     let out = tact(&["check", "--stats", "mail.md"], dir.path());
     assert!(
-        stdout(&out).contains("mail.md: en mail · 11 words in 3 sentences"),
+        stdout(&out).contains("mail.md: en mail · 16 words in 4 sentences"),
         "{}",
         stdout(&out)
     );

@@ -78,6 +78,7 @@ pub struct Section {
     pub stub: String,
     pub headings: Context,
     pub content: Context,
+    pub vague_is_missing: bool,
 }
 
 #[derive(Debug)]
@@ -129,6 +130,10 @@ pub struct CompiledLanguage {
     pub date_words: FxHashMap<u32, bool>,
     /// Word ids of time units: a number before one is a time.
     pub time_units: FxHashSet<u32>,
+    /// A sentence with one of these tells of the past: its date is no plan.
+    pub past_time: Context,
+    /// A sentence with one of these and no date promises without a time.
+    pub vague_time: Context,
     pub kind_cues: KindCues,
     pub document: DocumentRules,
     pub readability: Option<crate::ruleset::Readability>,
@@ -326,6 +331,9 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
         .iter()
         .map(|w| b.vocabulary.intern(&super::pattern::normalise(w)))
         .collect();
+    b.origin = format!("rulesets/{code}/language.toml");
+    let past_time = b.context(&words.past_time, "past-time")?;
+    let vague_time = b.context(&words.vague_time, "vague-time")?;
 
     b.origin = format!("rulesets/{code}/kinds.toml");
     let kind_cues = KindCues {
@@ -347,6 +355,7 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
                     stub: entry.stub.clone(),
                     headings: b.context(&entry.headings, "headings")?,
                     content: b.context(&entry.content, "content")?,
+                    vague_is_missing: entry.vague_is_missing,
                 });
             }
             Ok(Sections {
@@ -403,6 +412,8 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
         },
         date_words,
         time_units,
+        past_time,
+        vague_time,
         kind_cues,
         document,
         readability: data.words.readability.clone(),

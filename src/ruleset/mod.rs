@@ -141,6 +141,12 @@ pub struct LanguageFile {
     pub relative_days: Vec<String>,
     #[serde(default)]
     pub time_units: Vec<String>,
+    /// Word patterns that put a sentence's date in the past ("since", "ago").
+    #[serde(default)]
+    pub past_time: Vec<String>,
+    /// Word patterns that promise without a time ("soon", "get back to you").
+    #[serde(default)]
+    pub vague_time: Vec<String>,
     pub readability: Option<Readability>,
 }
 
@@ -318,6 +324,10 @@ pub struct SectionEntry {
     pub headings: Vec<String>,
     #[serde(default)]
     pub content: Vec<String>,
+    /// Whether a heading of this section followed only by a promise without
+    /// a time ("Next step: a fix will follow shortly") leaves it missing.
+    #[serde(default)]
+    pub vague_is_missing: bool,
 }
 
 /// `no-next-step.toml`.
@@ -483,6 +493,8 @@ impl Merge for LanguageFile {
         self.months.extend(later.months);
         self.relative_days.extend(later.relative_days);
         self.time_units.extend(later.time_units);
+        self.past_time.extend(later.past_time);
+        self.vague_time.extend(later.vague_time);
         set(&mut self.readability, later.readability);
     }
 }

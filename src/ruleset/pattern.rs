@@ -494,6 +494,23 @@ impl<T> PhraseSet<T> {
         self.starts_within(ids, 0..ids.len())
     }
 
+    /// The word range of every match in `ids`, the longest per start.
+    pub fn ranges(&self, ids: &[u32]) -> Vec<std::ops::Range<usize>> {
+        let mut hits = Vec::new();
+        let mut out = Vec::new();
+        if self.is_empty() {
+            return out;
+        }
+        for at in 0..ids.len() {
+            hits.clear();
+            self.matches_at(ids, at, &mut hits);
+            if let Some(longest) = hits.first() {
+                out.push(longest.start..longest.end);
+            }
+        }
+        out
+    }
+
     /// Whether a pattern matches ending exactly at `end` (exclusive).
     pub fn ends_at(&self, ids: &[u32], end: usize) -> bool {
         if self.is_empty() {

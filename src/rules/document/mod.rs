@@ -153,6 +153,60 @@ impl<'a> DocContext<'a> {
         }
     }
 
+    /// Whether a sentence names when something happens: a date or time that
+    /// is not told of the past. A date inside a past-time cue or up to two
+    /// words from one ("last Monday", "since 2 March", "gisteren om 16:00",
+    /// "3 days ago") is past; another date in the same sentence still counts.
+    fn names_when(&self, sentence: &'a Sentence) -> bool {
+        let context = self.sentence_context(sentence);
+        let past = self.lang.past_time.ranges(context.ids);
+        let digits = |i: usize| {
+            context.tokens[i]
+                .span
+                .of(context.text)
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+        };
+        // A date that runs on from a past one ("since Monday 9 June") is past too.
+        let mut in_past_run = false;
+        (0..context.ids.len()).any(|i| {
+            let date = context.is_date(i);
+            let near_past = past.iter().any(|r| r.start <= i + 2 && i < r.end + 2);
+            in_past_run = (date || digits(i)) && (near_past || in_past_run);
+            date && !in_past_run
+        })
+    }
+
+    /// Whether a sentence promises without a time ("we'll send it shortly",
+    /// "we kijken ernaar") and names none. Vague words inside a firmer cue
+    /// of `firm` ("as soon as you approve") do not count.
+    fn promises_vaguely(&self, sentence: &'a Sentence, firm: &Context) -> bool {
+        let ids = self.sentence_ids(sentence);
+        let vague = self.lang.vague_time.ranges(ids);
+        if vague.is_empty() || self.names_when(sentence) {
+            return false;
+        }
+        let firm = firm.ranges(ids);
+        vague.iter().any(|v| {
+            !firm
+                .iter()
+                .any(|f| f.start <= v.start && v.end <= f.end && f.len() > v.len())
+        })
+    }
+
+    /// Whether a sentence names a person or team by name: a capitalised word
+    /// the rulesets do not know ("Kevin will send…", "…, zegt Thijs").
+    fn names_someone(&self, sentence: &'a Sentence) -> bool {
+        let tokens = self.doc.sentence_tokens(sentence);
+        let ids = self.sentence_ids(sentence);
+        tokens.iter().zip(ids).any(|(t, &id)| {
+            let mut chars = t.span.of(self.doc.text).chars();
+            id == crate::ruleset::pattern::UNKNOWN
+                && chars.next().is_some_and(char::is_uppercase)
+                && chars.next().is_some_and(char::is_lowercase)
+        })
+    }
+
     /// The prose of block `index`: from its first to its last prose byte.
     fn block_prose(&self, index: usize) -> Option<Span> {
         let block = self.doc.extract.blocks.get(index)?;

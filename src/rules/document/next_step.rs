@@ -1,5 +1,7 @@
 //! `no-next-step`: a mail whose last paragraphs before the sign-off hold no
-//! next step, question, date or owner.
+//! next step, question, date or owner. A date told of the past ("since
+//! Monday") is no plan, and a promise without a time ("we'll get back to
+//! you", "shortly") is no next step.
 
 use super::{DocContext, finding, insertion};
 use crate::document::Kind;
@@ -20,8 +22,9 @@ pub fn check(cx: &DocContext, severity: Severity) -> Option<Finding> {
         .any(|&i| {
             cx.block_sentences(i).iter().any(|s| {
                 s.span.of(cx.doc.text).contains('?')
-                    || rules.next_step.any(cx.sentence_ids(s))
-                    || cx.sentence_context(s).has_date()
+                    || cx.names_when(s)
+                    || (rules.next_step.any(cx.sentence_ids(s))
+                        && !cx.promises_vaguely(s, &rules.next_step))
             })
         });
     if says_what_next {
