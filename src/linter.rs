@@ -473,17 +473,23 @@ fn suppress(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
             }
         }
     }
+    // A `tact-disable` never re-enabled switches a rule off for the file:
+    // for a document-level rule, also above the comment (the subject line).
+    let for_file: Vec<Option<RuleId>> = open.iter().map(|&(rule, _)| rule).collect();
     for (rule, start) in open {
         disabled.push((rule, Span::new(start, doc.text.len())));
     }
     findings
         .into_iter()
         .filter(|f| {
-            !disabled.iter().any(|(rule, span)| {
-                rule.is_none_or(|r| r == f.rule)
-                    && span.start <= f.span.start
-                    && f.span.start < span.end.max(span.start + 1)
-            })
+            let whole = f.rule.info().scope == crate::rules::Scope::Document
+                && for_file.iter().any(|r| r.is_none_or(|r| r == f.rule));
+            !whole
+                && !disabled.iter().any(|(rule, span)| {
+                    rule.is_none_or(|r| r == f.rule)
+                        && span.start <= f.span.start
+                        && f.span.start < span.end.max(span.start + 1)
+                })
         })
         .collect()
 }

@@ -1,7 +1,8 @@
-//! The `tact` binary: the command line and (later) the language server,
-//! both fronts over the pure core in the library.
+//! The `tact` binary: the command line and the language server, both
+//! fronts over the pure core in the library.
 
 mod cli;
+mod lsp;
 mod workspace;
 
 use std::process::ExitCode;

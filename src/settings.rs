@@ -98,6 +98,13 @@ impl Settings {
         p.settings(&table)
     }
 
+    /// Reads settings already parsed into a table (an editor's settings,
+    /// given as JSON with the same keys as `.tact.toml`); `origin` names
+    /// them in errors, which carry no line.
+    pub fn from_table(table: &toml::Table, origin: &str) -> Result<Settings, SettingsError> {
+        Parser { text: "", origin }.settings(table)
+    }
+
     /// Lays `other` over `self`: what `other` sets wins, lists add up.
     pub fn merge(&mut self, other: Settings) {
         if other.language.is_some() {

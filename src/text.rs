@@ -150,22 +150,35 @@ impl LineIndex {
         let Some(line) = self.line_span(text, position.line as usize) else {
             return text.len();
         };
-        let body = line.of(text);
-        let wanted = position.character as usize;
-        let mut units = 0;
-        for (at, ch) in body.char_indices() {
-            let width = match encoding {
-                Encoding::Utf8 => ch.len_utf8(),
-                Encoding::Utf16 => ch.len_utf16(),
-                Encoding::Utf32 => 1,
-            };
-            if units + width > wanted {
-                return line.start + at;
-            }
-            units += width;
-        }
-        line.end
+        line.start + offset_in_line(line.of(text), position.character, encoding)
     }
+}
+
+/// The byte offset of column `character` (counted in `encoding`) in `line`,
+/// a line without its line break: clamped to the line's end, and a column
+/// inside a character moved to that character's start. [`LineIndex::offset`]
+/// uses it, and so do fronts that keep their text in another structure.
+pub fn offset_in_line(line: &str, character: u32, encoding: Encoding) -> usize {
+    let wanted = character as usize;
+    if encoding == Encoding::Utf8 {
+        let mut at = wanted.min(line.len());
+        while !line.is_char_boundary(at) {
+            at -= 1;
+        }
+        return at;
+    }
+    let mut units = 0;
+    for (at, ch) in line.char_indices() {
+        let width = match encoding {
+            Encoding::Utf16 => ch.len_utf16(),
+            _ => 1,
+        };
+        if units + width > wanted {
+            return at;
+        }
+        units += width;
+    }
+    line.len()
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! The command line: `tact check`, `tact explain`, `tact rules`. Exit codes:
+//! The command line: `tact check`, `tact explain`, `tact rules`, and
+//! `tact lsp` (which hands over to [`crate::lsp`]). Exit codes:
 //! 0 nothing at or above `--fail-on`, 1 findings, 2 usage, I/O or
 //! configuration errors.
 
@@ -39,6 +40,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// List every rule with its scope, default severity and summary.
     Rules(explain::RulesArgs),
+    /// Run the language server over stdio (for editors).
+    Lsp(crate::lsp::Args),
 }
 
 /// How bad a finding must be to make `tact check` exit 1.
@@ -73,6 +76,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::explain(args),
         Command::Rules(args) => explain::rules(args),
+        Command::Lsp(args) => crate::lsp::run(args),
     }
 }
 

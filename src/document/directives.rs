@@ -15,7 +15,9 @@
 //! The readers turn what these return into [`Directive`]s; what a directive
 //! suppresses is decided elsewhere.
 
-use super::extract::{Directive, DirectiveKind};
+use super::Markup;
+use super::extract::{Directive, DirectiveKind, Extract};
+use crate::finding::Edit;
 use crate::text::Span;
 
 /// The directive a comment body asks for, with its rule ids (empty: all).
@@ -71,6 +73,38 @@ fn keyword_rest<'a>(body: &'a str, keyword: &str) -> Option<&'a str> {
         None => Some(rest),
         Some(c) if c.is_whitespace() || c == ',' || c == ':' => Some(rest),
         Some(_) => None,
+    }
+}
+
+/// The edit that switches `rule` off for the whole file: a `tact-disable`
+/// comment in the markup's own syntax, on a line of its own before the first
+/// prose block (so after front matter and mail headers, which must stay
+/// first). A `tact-disable` that is never re-enabled also silences the
+/// document-level rules, whose findings may sit above it (on the subject).
+pub fn disable_edit(text: &str, extract: &Extract, markup: Markup, rule: &str) -> Edit {
+    let comment = match markup {
+        Markup::Markdown => format!("<!-- tact-disable {rule} -->"),
+        Markup::Commit => format!("# tact-disable {rule}"),
+        Markup::Plain | Markup::Mail => format!("tact-disable {rule}"),
+    };
+    let first = extract
+        .blocks
+        .iter()
+        .find_map(|b| b.pieces.first())
+        .map_or(0, |p| p.span.start);
+    // The start of the line the first prose is on.
+    let at = text[..first.min(text.len())]
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1);
+    // Keep a Markdown paragraph from swallowing the comment: a blank line after.
+    let after = if markup == Markup::Markdown {
+        "\n\n"
+    } else {
+        "\n"
+    };
+    Edit {
+        span: Span::new(at, at),
+        replacement: format!("{comment}{after}"),
     }
 }
 

@@ -1,0 +1,186 @@
+//! Code actions, built from what a diagnostic's `data` carries and from the
+//! last lint of the document: one quick fix per suggestion (the first one
+//! preferred), "ignore this term in the workspace" (a command the server
+//! runs, since it writes `.tact.toml`), "disable this rule in this file",
+//! and `source.fixAll.tact`, which applies every preferred fix marked safe.
+
+use super::convert::{DiagnosticData, EditData, Lines};
+use super::state::Linted;
+use serde_json::json;
+use std::collections::HashMap;
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, DocumentChanges, OneOf,
+    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+};
+
+/// The command behind "Ignore 'TERM' in this workspace": `[uri, term]`.
+pub const IGNORE_TERM: &str = "tact.ignoreTerm";
+
+/// The kind of the fix-all source action.
+pub fn fix_all_kind() -> CodeActionKind {
+    CodeActionKind::new("source.fixAll.tact")
+}
+
+/// How edits are sent: versioned document changes when the client takes
+/// them (so a stale edit is refused), else the plain `changes` map.
+#[derive(Clone, Copy)]
+pub struct EditStyle {
+    pub document_changes: bool,
+}
+
+/// A workspace edit of one document at `version`.
+pub fn workspace_edit(
+    uri: &Uri,
+    version: i32,
+    edits: Vec<TextEdit>,
+    style: EditStyle,
+) -> WorkspaceEdit {
+    if style.document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: uri.clone(),
+                    version: Some(version),
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..WorkspaceEdit::default()
+        }
+    } else {
+        WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..WorkspaceEdit::default()
+        }
+    }
+}
+
+fn text_edits(edits: &[EditData]) -> Vec<TextEdit> {
+    edits
+        .iter()
+        .map(|e| TextEdit::new(e.range, e.new_text.clone()))
+        .collect()
+}
+
+/// The quick fixes for the diagnostics the client sent (those of tact with
+/// `data` for the current version), plus "disable RULE in this file".
+pub fn quick_fixes(
+    uri: &Uri,
+    diagnostics: &[Diagnostic],
+    linted: &Linted,
+    style: EditStyle,
+) -> Vec<CodeActionOrCommand> {
+    let mut out = Vec::new();
+    let mut disabled = Vec::new();
+    for diagnostic in diagnostics {
+        if diagnostic.source.as_deref() != Some("tact") {
+            continue;
+        }
+        let Some(data) = diagnostic
+            .data
+            .clone()
+            .and_then(|d| serde_json::from_value::<DiagnosticData>(d).ok())
+        else {
+            continue;
+        };
+        if data.version != linted.version {
+            // Computed for another version of the text: its ranges are stale.
+            continue;
+        }
+        for (i, suggestion) in data.suggestions.iter().enumerate() {
+            if suggestion.edits.is_empty() {
+                continue;
+            }
+            out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: suggestion.label.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(workspace_edit(
+                    uri,
+                    linted.version,
+                    text_edits(&suggestion.edits),
+                    style,
+                )),
+                is_preferred: Some(i == 0),
+                ..CodeAction::default()
+            }));
+        }
+        if let Some(term) = &data.term {
+            out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Ignore '{term}' in this workspace"),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                command: Some(Command::new(
+                    format!("Ignore '{term}' in this workspace"),
+                    IGNORE_TERM.into(),
+                    Some(vec![json!(uri.as_str()), json!(term)]),
+                )),
+                ..CodeAction::default()
+            }));
+        }
+        if !disabled.contains(&data.rule) {
+            disabled.push(data.rule.clone());
+            if let Some(edit) = linted.disable_edit(&data.rule) {
+                let lines = Lines::new(&linted.text, linted.encoding);
+                out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!("Disable {} in this file", data.rule),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(workspace_edit(
+                        uri,
+                        linted.version,
+                        vec![TextEdit::new(lines.range(edit.span), edit.replacement)],
+                        style,
+                    )),
+                    ..CodeAction::default()
+                }));
+            }
+        }
+    }
+    out
+}
+
+/// Every preferred fix that is safe, as non-overlapping edits in order.
+pub fn fix_all(linted: &Linted) -> Vec<TextEdit> {
+    let lines = Lines::new(&linted.text, linted.encoding);
+    let mut chosen: Vec<&tact::Edit> = Vec::new();
+    let mut taken: Vec<tact::Span> = Vec::new();
+    for finding in &linted.findings {
+        let Some(first) = finding.suggestions.first() else {
+            continue;
+        };
+        if !first.safe || first.edits.is_empty() {
+            continue;
+        }
+        let overlaps = first.edits.iter().any(|e| {
+            taken.iter().any(|t| {
+                e.span.start < t.end.max(t.start + 1) && t.start < e.span.end.max(e.span.start + 1)
+            })
+        });
+        if overlaps {
+            continue;
+        }
+        for edit in &first.edits {
+            taken.push(edit.span);
+            chosen.push(edit);
+        }
+    }
+    chosen.sort_by_key(|e| e.span.start);
+    chosen
+        .into_iter()
+        .map(|e| TextEdit::new(lines.range(e.span), e.replacement.clone()))
+        .collect()
+}
+
+/// The fix-all source action, if there is anything to fix.
+pub fn fix_all_action(uri: &Uri, linted: &Linted, style: EditStyle) -> Option<CodeActionOrCommand> {
+    let edits = fix_all(linted);
+    if edits.is_empty() {
+        return None;
+    }
+    Some(CodeActionOrCommand::CodeAction(CodeAction {
+        title: "Apply every safe tact fix".into(),
+        kind: Some(fix_all_kind()),
+        edit: Some(workspace_edit(uri, linted.version, edits, style)),
+        ..CodeAction::default()
+    }))
+}

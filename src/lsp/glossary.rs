@@ -1,0 +1,168 @@
+//! The "ignore this term" action's write: add a term to the `glossary` of a
+//! `.tact.toml`, creating the file when absent. The file is edited with
+//! toml_edit, so every comment, blank line and key order stays as it was;
+//! the new text goes to a temporary file beside it that is then renamed
+//! over it, so a crash never leaves half a file. A file that is not valid
+//! TOML, or that changed while we worked, is left alone with an error.
+
+use std::io::Write;
+use std::path::Path;
+use toml_edit::{Array, DocumentMut, Item, Value};
+
+/// What [`add_term`] did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Created,
+    Added,
+    AlreadyThere,
+}
+
+/// The text of `original` (a `.tact.toml`) with `term` in its glossary.
+pub fn with_term(original: &str, term: &str) -> Result<Option<String>, String> {
+    let mut doc: DocumentMut = original
+        .parse()
+        .map_err(|e: toml_edit::TomlError| format!("not valid TOML, so left alone: {e}"))?;
+    let glossary = doc
+        .entry("glossary")
+        .or_insert(Item::Value(Value::Array(Array::new())));
+    let Some(array) = glossary.as_array_mut() else {
+        return Err("`glossary` is not a list, so it was left alone".into());
+    };
+    let known = array
+        .iter()
+        .filter_map(Value::as_str)
+        .any(|t| t.eq_ignore_ascii_case(term));
+    if known {
+        return Ok(None);
+    }
+    // Follow the list's own layout: one item per line if it has them.
+    let multiline = array
+        .iter()
+        .next()
+        .and_then(|v| v.decor().prefix())
+        .and_then(|p| p.as_str())
+        .is_some_and(|p| p.contains('\n'));
+    array.push(term);
+    if multiline {
+        let trailing = array.trailing().as_str().unwrap_or("").to_string();
+        let indent = array
+            .iter()
+            .next()
+            .and_then(|v| v.decor().prefix())
+            .and_then(|p| p.as_str())
+            .unwrap_or("\n  ")
+            .to_string();
+        if let Some(last) = array.iter_mut().last() {
+            last.decor_mut().set_prefix(indent);
+        }
+        array.set_trailing(trailing);
+        array.set_trailing_comma(true);
+    }
+    Ok(Some(doc.to_string()))
+}
+
+/// Adds `term` to the glossary of the config file at `path`.
+pub fn add_term(path: &Path, term: &str) -> Result<Outcome, String> {
+    let existing = match std::fs::read(path) {
+        Ok(bytes) => Some(
+            String::from_utf8(bytes)
+                .map_err(|_| format!("{}: not valid UTF-8, so left alone", path.display()))?,
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
+    };
+    let original = existing.as_deref().unwrap_or("");
+    let Some(text) = with_term(original, term).map_err(|e| format!("{}: {e}", path.display()))?
+    else {
+        return Ok(Outcome::AlreadyThere);
+    };
+    write_atomically(path, &text, existing.as_deref())?;
+    Ok(if existing.is_some() {
+        Outcome::Added
+    } else {
+        Outcome::Created
+    })
+}
+
+/// Writes `text` to `path` through a temporary file and a rename, unless
+/// the file no longer holds `expected` (None: no file).
+pub fn write_atomically(path: &Path, text: &str, expected: Option<&str>) -> Result<(), String> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("tact");
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let fail = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+    let mut file = std::fs::File::create(&temp).map_err(fail)?;
+    file.write_all(text.as_bytes()).map_err(fail)?;
+    file.sync_all().map_err(fail)?;
+    drop(file);
+    let now = std::fs::read(path).ok();
+    if now.as_deref() != expected.map(str::as_bytes) {
+        let _ = std::fs::remove_file(&temp);
+        return Err(format!(
+            "{} changed while tact was editing it; nothing was written",
+            path.display()
+        ));
+    }
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        fail(e)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_and_layout_survive() {
+        let original = "# project wording\nlanguage = \"en\" # always English\n\nglossary = [\"deploy\"] # agreed with the client\n\n[rules]\n# too strict for us\nlong-sentence = { max-words = 35 }\n";
+        let out = with_term(original, "staging").unwrap().unwrap();
+        assert_eq!(
+            out,
+            original.replace("[\"deploy\"]", "[\"deploy\", \"staging\"]")
+        );
+        assert_eq!(with_term(&out, "Staging").unwrap(), None, "already there");
+    }
+
+    #[test]
+    fn a_missing_glossary_is_added_before_the_tables() {
+        let original = "language = \"nl\"\n\n[rules]\njargon = \"hint\"\n";
+        let out = with_term(original, "SSO").unwrap().unwrap();
+        assert_eq!(
+            out,
+            "language = \"nl\"\nglossary = [\"SSO\"]\n\n[rules]\njargon = \"hint\"\n"
+        );
+        assert_eq!(
+            with_term("", "SSO").unwrap().unwrap(),
+            "glossary = [\"SSO\"]\n"
+        );
+    }
+
+    #[test]
+    fn a_multiline_list_stays_one_per_line() {
+        let original = "glossary = [\n  \"deploy\", # yes\n  \"SSO\",\n]\n";
+        let out = with_term(original, "API").unwrap().unwrap();
+        assert_eq!(
+            out,
+            "glossary = [\n  \"deploy\", # yes\n  \"SSO\",\n  \"API\",\n]\n"
+        );
+    }
+
+    #[test]
+    fn broken_files_are_left_alone() {
+        assert!(with_term("glossary = [", "x").is_err());
+        assert!(with_term("glossary = \"deploy\"", "x").is_err());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".tact.toml");
+        std::fs::write(&path, "glossary = [").unwrap();
+        assert!(add_term(&path, "x").is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "glossary = [");
+        let fresh = dir.path().join("sub.toml");
+        assert_eq!(add_term(&fresh, "deploy"), Ok(Outcome::Created));
+        assert_eq!(add_term(&fresh, "deploy"), Ok(Outcome::AlreadyThere));
+        assert_eq!(
+            std::fs::read_to_string(&fresh).unwrap(),
+            "glossary = [\"deploy\"]\n"
+        );
+    }
+}
