@@ -42,20 +42,30 @@ pub fn with_term(original: &str, term: &str) -> Result<Option<String>, String> {
         .and_then(|v| v.decor().prefix())
         .and_then(|p| p.as_str())
         .is_some_and(|p| p.contains('\n'));
+    // What follows the last item (a comment after its comma, the line
+    // break before `]`) stays after that item; the new one goes below it.
+    let trailing = array.trailing().as_str().unwrap_or("").to_string();
+    let indent = array
+        .iter()
+        .next()
+        .and_then(|v| v.decor().prefix())
+        .and_then(|p| p.as_str())
+        .map(|p| p.rsplit('\n').next().unwrap_or("").to_string())
+        .unwrap_or_else(|| "  ".into());
+    let had_items = !array.is_empty();
     array.push(term);
-    if multiline {
-        let trailing = array.trailing().as_str().unwrap_or("").to_string();
-        let indent = array
-            .iter()
-            .next()
-            .and_then(|v| v.decor().prefix())
-            .and_then(|p| p.as_str())
-            .unwrap_or("\n  ")
-            .to_string();
+    if multiline && had_items {
+        let (prefix, rest) = match trailing.rfind('\n') {
+            Some(i) => (
+                format!("{}{indent}", &trailing[..=i]),
+                format!("\n{}", &trailing[i + 1..]),
+            ),
+            None => (format!("\n{indent}"), trailing),
+        };
         if let Some(last) = array.iter_mut().last() {
-            last.decor_mut().set_prefix(indent);
+            last.decor_mut().set_prefix(prefix);
         }
-        array.set_trailing(trailing);
+        array.set_trailing(rest);
         array.set_trailing_comma(true);
     }
     Ok(Some(doc.to_string()))
@@ -145,6 +155,13 @@ mod tests {
         assert_eq!(
             out,
             "glossary = [\n  \"deploy\", # yes\n  \"SSO\",\n  \"API\",\n]\n"
+        );
+        // A comment after the last item stays with that item.
+        let original = "glossary = [\n    \"SSO\", # theirs\n]\n";
+        let out = with_term(original, "API").unwrap().unwrap();
+        assert_eq!(
+            out,
+            "glossary = [\n    \"SSO\", # theirs\n    \"API\",\n]\n"
         );
     }
 

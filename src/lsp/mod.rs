@@ -3,7 +3,8 @@
 //! ([`documents`]), settings and config files ([`config`]), conversions
 //! ([`convert`]), the lint of each version ([`state`]), code actions
 //! ([`actions`]), hover ([`hover`]), the glossary write ([`glossary`]) and
-//! the request handlers ([`server`]). Logs go to stderr (and `--log-file`),
+//! the request handlers ([`server`]), over a transport that survives a
+//! client's garbage ([`transport`]). Logs go to stderr (and `--log-file`),
 //! never to stdout, which carries the protocol.
 
 mod actions;
@@ -14,11 +15,12 @@ mod glossary;
 mod hover;
 mod server;
 mod state;
+mod transport;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tower_lsp_server::{LspService, Server};
 
 /// Options of `tact lsp`.
@@ -58,7 +60,7 @@ pub fn run(args: Args) -> ExitCode {
             Err(e) => return crate::cli::fail(format!("{}: cannot open: {e}", path.display())),
         },
     };
-    let log = Log { file };
+    let log = Arc::new(Log { file });
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -75,10 +77,11 @@ pub fn run(args: Args) -> ExitCode {
         ),
     );
     runtime.block_on(async move {
-        let (service, socket) = LspService::new(|client| server::Backend::new(client, log));
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        let (service, socket) = LspService::new(|client| server::Backend::new(client, log.clone()));
+        transport::stdio(log, |input, output| async move {
+            Server::new(input, output, socket).serve(service).await;
+        })
+        .await;
     });
     // Lint tasks still running for closed documents are not waited for.
     runtime.shutdown_background();

@@ -52,11 +52,11 @@ struct Inner {
     publish: tokio::sync::Mutex<()>,
     /// Config files we published an error for.
     broken_shown: std::sync::Mutex<HashSet<PathBuf>>,
-    log: Log,
+    log: Arc<Log>,
 }
 
 impl Backend {
-    pub fn new(client: Client, log: Log) -> Self {
+    pub fn new(client: Client, log: Arc<Log>) -> Self {
         Backend {
             inner: Arc::new(Inner {
                 client,
