@@ -304,9 +304,14 @@ impl Parser<'_> {
 /// not with the number of patterns.
 #[derive(Clone, Debug)]
 pub struct PhraseSet<T> {
-    /// Per node: its gap edges and the patterns ending there (empty vectors
-    /// do not allocate, and most nodes have neither).
-    nodes: Vec<TrieNode>,
+    /// Per node: whether patterns end there (`ENDS`) and whether it has
+    /// gap edges (`GAPS`). One byte per node: most nodes have neither, and
+    /// the few that do keep them in the maps below.
+    flags: Vec<u8>,
+    /// node -> indices into `targets` of the sequences ending there.
+    ends: FxHashMap<u32, Vec<u32>>,
+    /// node -> (largest skip, node after the gap).
+    gaps: FxHashMap<u32, Vec<(u8, u32)>>,
     /// Word edges of every node but the root: (node, word id) -> child.
     edges: FxHashMap<(u32, u32), u32>,
     /// Root edges, indexed by word id (dense, the hot path).
@@ -314,20 +319,17 @@ pub struct PhraseSet<T> {
     targets: Vec<T>,
 }
 
-#[derive(Clone, Debug, Default)]
-struct TrieNode {
-    /// (largest skip, node after the gap)
-    gaps: Vec<(u8, u32)>,
-    /// Indices into `targets` of the sequences ending here.
-    ends: Vec<u32>,
-}
+const ENDS: u8 = 1;
+const GAPS: u8 = 2;
 
 const NO_NODE: u32 = u32::MAX;
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            nodes: vec![TrieNode::default()],
+            flags: vec![0],
+            ends: FxHashMap::default(),
+            gaps: FxHashMap::default(),
             edges: FxHashMap::default(),
             root: Vec::new(),
             targets: Vec::new(),
@@ -377,7 +379,8 @@ impl<T> PhraseSet<T> {
                     Token::Gap(n) => self.gap_child(node, n),
                 };
             }
-            let ends = &mut self.nodes[node as usize].ends;
+            self.flags[node as usize] |= ENDS;
+            let ends = self.ends.entry(node).or_default();
             if !ends.contains(&index) {
                 ends.push(index);
             }
@@ -386,8 +389,8 @@ impl<T> PhraseSet<T> {
     }
 
     fn new_node(&mut self) -> u32 {
-        self.nodes.push(TrieNode::default());
-        (self.nodes.len() - 1) as u32
+        self.flags.push(0);
+        (self.flags.len() - 1) as u32
     }
 
     fn root_child(&mut self, id: u32) -> u32 {
@@ -411,12 +414,16 @@ impl<T> PhraseSet<T> {
     }
 
     fn gap_child(&mut self, node: u32, n: u8) -> u32 {
-        let gaps = &self.nodes[node as usize].gaps;
-        if let Some(&(_, child)) = gaps.iter().find(|(g, _)| *g == n) {
+        if let Some(&(_, child)) = self
+            .gaps
+            .get(&node)
+            .and_then(|gaps| gaps.iter().find(|(g, _)| *g == n))
+        {
             return child;
         }
         let child = self.new_node();
-        self.nodes[node as usize].gaps.push((n, child));
+        self.flags[node as usize] |= GAPS;
+        self.gaps.entry(node).or_default().push((n, child));
         child
     }
 
@@ -458,21 +465,26 @@ impl<T> PhraseSet<T> {
         pos: usize,
         out: &mut Vec<Hit<'s, T>>,
     ) {
-        let n = &self.nodes[node as usize];
-        for &target in &n.ends {
-            out.push(Hit {
-                start,
-                end: pos,
-                target: &self.targets[target as usize],
-                pattern: target,
-            });
+        let flags = self.flags[node as usize];
+        if flags & ENDS != 0 {
+            for &target in &self.ends[&node] {
+                out.push(Hit {
+                    start,
+                    end: pos,
+                    target: &self.targets[target as usize],
+                    pattern: target,
+                });
+            }
         }
         if let Some(&id) = ids.get(pos)
             && let Some(&child) = self.edges.get(&(node, id))
         {
             self.walk(child, ids, start, pos + 1, out);
         }
-        for &(gap, after) in &n.gaps {
+        if flags & GAPS == 0 {
+            return;
+        }
+        for &(gap, after) in &self.gaps[&node] {
             // After a gap comes a word: try it after 0..=gap skipped words,
             // never skipping over non-prose.
             for skip in 0..=gap as usize {
