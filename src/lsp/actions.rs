@@ -1,10 +1,10 @@
-//! Code actions, built from what a diagnostic's `data` carries and from the
-//! last lint of the document: one quick fix per suggestion (the first one
+//! Code actions, built from the last lint of the document (a diagnostic's
+//! `data` says which finding of which version it shows): one quick fix per suggestion (the first one
 //! preferred), "ignore this term in the workspace" (a command the server
 //! runs, since it writes `.tact.toml`), "disable this rule in this file",
 //! and `source.fixAll.tact`, which applies every preferred fix marked safe.
 
-use super::convert::{DiagnosticData, EditData, Lines};
+use super::convert::{DiagnosticData, Lines};
 use super::state::Linted;
 use serde_json::json;
 use std::collections::HashMap;
@@ -54,10 +54,10 @@ pub fn workspace_edit(
     }
 }
 
-fn text_edits(edits: &[EditData]) -> Vec<TextEdit> {
+fn text_edits(edits: &[tact::Edit], lines: &Lines) -> Vec<TextEdit> {
     edits
         .iter()
-        .map(|e| TextEdit::new(e.range, e.new_text.clone()))
+        .map(|e| TextEdit::new(lines.range(e.span), e.replacement.clone()))
         .collect()
 }
 
@@ -71,6 +71,7 @@ pub fn quick_fixes(
 ) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
     let mut disabled = Vec::new();
+    let lines = Lines::new(&linted.text, linted.encoding);
     for diagnostic in diagnostics {
         if diagnostic.source.as_deref() != Some("tact") {
             continue;
@@ -82,11 +83,14 @@ pub fn quick_fixes(
         else {
             continue;
         };
-        if data.version != linted.version {
+        let finding = linted.findings.get(data.index);
+        let Some(finding) =
+            finding.filter(|f| data.version == linted.version && f.rule.as_str() == data.rule)
+        else {
             // Computed for another version of the text: its ranges are stale.
             continue;
-        }
-        for (i, suggestion) in data.suggestions.iter().enumerate() {
+        };
+        for (i, suggestion) in finding.suggestions.iter().enumerate() {
             if suggestion.edits.is_empty() {
                 continue;
             }
@@ -97,7 +101,7 @@ pub fn quick_fixes(
                 edit: Some(workspace_edit(
                     uri,
                     linted.version,
-                    text_edits(&suggestion.edits),
+                    text_edits(&suggestion.edits, &lines),
                     style,
                 )),
                 is_preferred: Some(i == 0),
@@ -120,7 +124,6 @@ pub fn quick_fixes(
         if !disabled.contains(&data.rule) {
             disabled.push(data.rule.clone());
             if let Some(edit) = linted.disable_edit(&data.rule) {
-                let lines = Lines::new(&linted.text, linted.encoding);
                 out.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: format!("Disable {} in this file", data.rule),
                     kind: Some(CodeActionKind::QUICKFIX),

@@ -1,7 +1,7 @@
 //! Between the core and the protocol: the position encoding a client and
 //! tact agree on, byte spans to LSP ranges (through the core's one
-//! [`LineIndex`]), and findings to diagnostics whose `data` carries what a
-//! code action needs, so answering one never re-lints.
+//! [`LineIndex`]), and findings to diagnostics whose `data` says where a
+//! code action finds their fixes, so answering one never re-lints.
 
 use serde::{Deserialize, Serialize};
 use tact::{Encoding, Finding, LineIndex, Severity, Span};
@@ -74,30 +74,19 @@ impl<'a> Lines<'a> {
 }
 
 /// What a diagnostic's `data` holds: the document version it was computed
-/// for and each suggestion as ready-made edits.
+/// for and the finding's place in that version's lint, which the server
+/// keeps; a code action reads the finding's fixes from there instead of
+/// linting again, and a diagnostic of another version gets none (its ranges
+/// are stale). Keeping the fixes out of `data` halves what every keystroke
+/// publishes.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct DiagnosticData {
     pub version: i32,
     pub rule: String,
-    #[serde(default)]
-    pub suggestions: Vec<SuggestionData>,
+    pub index: usize,
     /// For jargon and acronyms: the term the glossary action adds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct SuggestionData {
-    pub label: String,
-    pub safe: bool,
-    pub edits: Vec<EditData>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct EditData {
-    pub range: Range,
-    #[serde(rename = "newText")]
-    pub new_text: String,
 }
 
 pub fn severity(severity: Severity) -> DiagnosticSeverity {
@@ -107,26 +96,6 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
         Severity::Information => DiagnosticSeverity::INFORMATION,
         Severity::Hint => DiagnosticSeverity::HINT,
     }
-}
-
-/// The suggestions of `finding` as protocol edits.
-pub fn suggestions(finding: &Finding, lines: &Lines) -> Vec<SuggestionData> {
-    finding
-        .suggestions
-        .iter()
-        .map(|s| SuggestionData {
-            label: s.label.clone(),
-            safe: s.safe,
-            edits: s
-                .edits
-                .iter()
-                .map(|e| EditData {
-                    range: lines.range(e.span),
-                    new_text: e.replacement.clone(),
-                })
-                .collect(),
-        })
-        .collect()
 }
 
 /// The term a glossary entry would silence, for the rules that take one.
@@ -139,9 +108,10 @@ pub fn term(finding: &Finding, text: &str) -> Option<String> {
     .filter(|t| !t.trim().is_empty())
 }
 
-/// A finding as a diagnostic of document `version`.
+/// Finding number `index` of the lint of document `version` as a diagnostic.
 pub fn diagnostic(
     finding: &Finding,
+    index: usize,
     lines: &Lines,
     version: i32,
     docs_url: Option<&str>,
@@ -150,7 +120,7 @@ pub fn diagnostic(
     let data = DiagnosticData {
         version,
         rule: rule.to_string(),
-        suggestions: suggestions(finding, lines),
+        index,
         term: term(finding, lines.text),
     };
     let code_description = docs_url

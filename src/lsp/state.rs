@@ -115,7 +115,8 @@ pub fn lint(job: Job) -> Result<Linted, String> {
     linted.diagnostics = report
         .findings
         .iter()
-        .map(|f| convert::diagnostic(f, &lines, linted.version, job.docs_url.as_deref()))
+        .enumerate()
+        .map(|(i, f)| convert::diagnostic(f, i, &lines, linted.version, job.docs_url.as_deref()))
         .collect();
     linted.language = Some(report.language);
     linted.findings = report.findings;
