@@ -613,3 +613,66 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn config_watching_log_file_and_a_config_that_is_no_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".tact.toml"),
+        b"glossary = [\"d\xFFploy\"]\n",
+    )
+    .unwrap();
+    let log = dir.path().join("tact.log");
+    let mut lsp = Lsp::start_with(dir.path(), &["--log-file", log.to_str().unwrap()]);
+    let mut caps = push_client();
+    caps["workspace"]["didChangeWatchedFiles"] = json!({"dynamicRegistration": true});
+    lsp.initialize(dir.path(), caps, Value::Null);
+    let registration = lsp
+        .wait(|m| m["method"] == "client/registerCapability")
+        .expect("the server asks to watch .tact.toml");
+    let registration = &registration["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registration["registerOptions"]["watchers"][0]["globPattern"],
+        "**/.tact.toml"
+    );
+
+    // Invalid UTF-8 in the config: reported on the file, defaults in use.
+    let u = uri(dir.path(), "mail.md");
+    lsp.open(&u, "markdown", 1, MAIL);
+    assert_eq!(rules(&lsp.diagnostics(&u, Some(1))), ["jargon"]);
+    let on_config = lsp.diagnostics(&uri(dir.path(), ".tact.toml"), None);
+    assert!(
+        on_config[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8"),
+        "{on_config:?}"
+    );
+    assert_eq!(lsp.stop(), Some(0));
+    let written = std::fs::read_to_string(&log).unwrap();
+    assert!(written.contains("language server starting"), "{written}");
+    assert!(written.contains("not valid UTF-8"), "{written}");
+}
+
+#[test]
+fn a_panic_while_linting_is_logged_and_the_server_keeps_serving() {
+    // The test client starts the server with TACT_TEST_PANIC_ON set.
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = started(dir.path());
+    let bad = uri(dir.path(), "bad.md");
+    lsp.open(&bad, "markdown", 1, "We deploy. tact-test-panic");
+    let logged = lsp
+        .wait(|m| m["method"] == "window/logMessage" && m["params"]["type"] == 1)
+        .expect("an error in the log");
+    assert!(
+        logged["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("panicked")
+    );
+    let good = uri(dir.path(), "good.md");
+    lsp.open(&good, "markdown", 1, MAIL);
+    assert_eq!(rules(&lsp.diagnostics(&good, Some(1))), ["jargon"]);
+    assert_eq!(lsp.stop(), Some(0));
+}

@@ -53,6 +53,7 @@ impl Lsp {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
             .arg("lsp")
             .args(args)
+            .env("TACT_TEST_PANIC_ON", "tact-test-panic")
             .current_dir(dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
