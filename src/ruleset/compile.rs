@@ -199,7 +199,7 @@ pub fn compile(data: &LanguageData, glossary: &[String]) -> Result<CompiledLangu
         .iter()
         .map(|g| super::pattern::normalise(g.trim()))
         .collect();
-    let mut main = PhraseSet::new();
+    let mut main = PhraseSet::with_dense_root();
 
     let mut terms = Vec::new();
     for entry in &data.jargon.term {

@@ -308,14 +308,21 @@ pub struct PhraseSet<T> {
     /// gap edges (`GAPS`). One byte per node: most nodes have neither, and
     /// the few that do keep them in the maps below.
     flags: Vec<u8>,
-    /// node -> indices into `targets` of the sequences ending there.
-    ends: FxHashMap<u32, Vec<u32>>,
+    /// node -> index into `targets` of the first sequence ending there;
+    /// the rare further ones are in `more_ends`.
+    ends: FxHashMap<u32, u32>,
+    more_ends: FxHashMap<u32, Vec<u32>>,
     /// node -> (largest skip, node after the gap).
     gaps: FxHashMap<u32, Vec<(u8, u32)>>,
-    /// Word edges of every node but the root: (node, word id) -> child.
+    /// Word edges: (node, word id) -> child. The root's too, unless the
+    /// set keeps them dense in `root`.
     edges: FxHashMap<(u32, u32), u32>,
-    /// Root edges, indexed by word id (dense, the hot path).
+    /// Root edges indexed by word id, for the one big set matched at every
+    /// word ([`PhraseSet::with_dense_root`]); the many small context sets
+    /// leave it empty, since a dense array per set costs the vocabulary's
+    /// size each.
     root: Vec<u32>,
+    dense_root: bool,
     targets: Vec<T>,
 }
 
@@ -329,9 +336,11 @@ impl<T> Default for PhraseSet<T> {
         PhraseSet {
             flags: vec![0],
             ends: FxHashMap::default(),
+            more_ends: FxHashMap::default(),
             gaps: FxHashMap::default(),
             edges: FxHashMap::default(),
             root: Vec::new(),
+            dense_root: false,
             targets: Vec::new(),
         }
     }
@@ -360,6 +369,15 @@ impl<T> PhraseSet<T> {
         Self::default()
     }
 
+    /// A set whose first words are looked up in a dense array: one array
+    /// access per word, for the set matched at every word of a document.
+    pub fn with_dense_root() -> Self {
+        PhraseSet {
+            dense_root: true,
+            ..Self::default()
+        }
+    }
+
     /// Adds every expansion of `pattern`, each tagged with `target`.
     pub fn add(
         &mut self,
@@ -380,9 +398,12 @@ impl<T> PhraseSet<T> {
                 };
             }
             self.flags[node as usize] |= ENDS;
-            let ends = self.ends.entry(node).or_default();
-            if !ends.contains(&index) {
-                ends.push(index);
+            let first = *self.ends.entry(node).or_insert(index);
+            if first != index {
+                let more = self.more_ends.entry(node).or_default();
+                if !more.contains(&index) {
+                    more.push(index);
+                }
             }
         }
         Ok(())
@@ -394,6 +415,9 @@ impl<T> PhraseSet<T> {
     }
 
     fn root_child(&mut self, id: u32) -> u32 {
+        if !self.dense_root {
+            return self.word_child(0, id);
+        }
         let slot = id as usize;
         if self.root.len() <= slot {
             self.root.resize(slot + 1, NO_NODE);
@@ -434,7 +458,14 @@ impl<T> PhraseSet<T> {
     /// Every match starting at position `at` of `ids`: each pattern with
     /// each distinct end it can reach, longest first.
     pub fn matches_at<'s>(&'s self, ids: &[u32], at: usize, out: &mut Vec<Hit<'s, T>>) {
-        let Some(&first) = ids.get(at).and_then(|&id| self.root.get(id as usize)) else {
+        let first = ids.get(at).and_then(|&id| {
+            if self.dense_root {
+                self.root.get(id as usize).copied()
+            } else {
+                self.edges.get(&(0, id)).copied()
+            }
+        });
+        let Some(first) = first else {
             return;
         };
         if first == NO_NODE {
@@ -467,7 +498,9 @@ impl<T> PhraseSet<T> {
     ) {
         let flags = self.flags[node as usize];
         if flags & ENDS != 0 {
-            for &target in &self.ends[&node] {
+            let first = self.ends[&node];
+            let more = self.more_ends.get(&node).map_or(&[][..], Vec::as_slice);
+            for &target in std::iter::once(&first).chain(more) {
                 out.push(Hit {
                     start,
                     end: pos,
