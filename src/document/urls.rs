@@ -158,45 +158,26 @@ pub fn find(text: &str, span: Span) -> Vec<Address> {
         return out;
     };
     let bytes = s.as_bytes();
+    // Every address holds one of `: @ / \ ~` or a dot followed by a letter
+    // or digit. Jump from one such byte to the next (nearly every word has
+    // none) and look closer only at the token around it: the maximal run
+    // of non-whitespace holding it.
+    let candidate = |j: usize| {
+        matches!(bytes[j], b':' | b'@' | b'/' | b'\\' | b'~')
+            || (bytes[j] == b'.' && bytes.get(j + 1).is_some_and(u8::is_ascii_alphanumeric))
+    };
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        if !b.is_ascii() {
-            let c = char_at(s, i);
-            if c.is_whitespace() {
-                i += c.len_utf8();
-                continue;
-            }
-        }
-        // A token: a maximal run of non-whitespace. Every address holds one
-        // of `: @ / \ ~` or a dot followed by a letter or digit; a token
-        // without any (nearly every word) is skipped without a closer look.
-        let mut end = i;
-        let mut candidate = false;
-        while end < bytes.len() {
-            let b = bytes[end];
-            if b.is_ascii() {
-                if b.is_ascii_whitespace() {
-                    break;
-                }
-                candidate |= matches!(b, b':' | b'@' | b'/' | b'\\' | b'~')
-                    || (b == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric));
-                end += 1;
-            } else {
-                let c = char_at(s, end);
-                if c.is_whitespace() {
-                    break;
-                }
-                end += c.len_utf8();
-            }
-        }
-        if candidate {
-            scan_token(s, i, end, span.start, &mut out);
-        }
+    while let Some(j) = (i..bytes.len()).find(|&j| candidate(j)) {
+        let start = s[i..j]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(i, |(k, c)| i + k + c.len_utf8());
+        let end = s[j..]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(bytes.len(), |(k, _)| j + k);
+        scan_token(s, start, end, span.start, &mut out);
         i = end;
     }
     out

@@ -153,7 +153,7 @@ impl Inner {
 
     /// Lints the current version of `uri` on the blocking pool. `None` when
     /// the document is closed or already has a newer version.
-    async fn lint(self: &Arc<Self>, uri: &Uri, version: Option<i32>) -> Option<Arc<Linted>> {
+    async fn lint(self: &Arc<Self>, uri: &Uri, version: Option<i32>) -> Option<Linted> {
         let this = self.clone();
         let target = uri.clone();
         let result = tokio::task::spawn_blocking(move || {
@@ -180,7 +180,7 @@ impl Inner {
         }
         self.report_config().await;
         match result {
-            Ok(linted) => Some(Arc::new(linted)),
+            Ok(linted) => Some(linted),
             Err(e) => {
                 self.log(MessageType::ERROR, format!("{}: {e}", uri.as_str()))
                     .await;
@@ -192,17 +192,21 @@ impl Inner {
     /// Lints `uri` and, unless the client pulls, publishes the result if it
     /// is still for the current version.
     async fn lint_and_publish(self: &Arc<Self>, uri: Uri, version: i32) {
-        let Some(linted) = self.lint(&uri, Some(version)).await else {
+        let Some(mut linted) = self.lint(&uri, Some(version)).await else {
             return;
         };
         let _guard = self.publish.lock().await;
         if self.current_version(&uri) != Some(linted.version) {
             return;
         }
-        self.linted.insert(uri.clone(), linted.clone());
-        if !self.session().pull {
+        let version = linted.version;
+        // Pushed diagnostics are handed over, not copied: the kept lint
+        // answers code actions and hover from its findings.
+        let pushed = (!self.session().pull).then(|| std::mem::take(&mut linted.diagnostics));
+        self.linted.insert(uri.clone(), Arc::new(linted));
+        if let Some(diagnostics) = pushed {
             self.client
-                .publish_diagnostics(uri, linted.diagnostics.clone(), Some(linted.version))
+                .publish_diagnostics(uri, diagnostics, Some(version))
                 .await;
         }
     }
@@ -215,7 +219,7 @@ impl Inner {
         {
             return Some(l.clone());
         }
-        let linted = self.lint(uri, Some(version)).await?;
+        let linted = Arc::new(self.lint(uri, Some(version)).await?);
         let _guard = self.publish.lock().await;
         if self.current_version(uri) == Some(linted.version) {
             self.linted.insert(uri.clone(), linted.clone());
@@ -690,7 +694,14 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let inner = &self.inner;
-        let report = match inner.current(&params.text_document.uri).await {
+        let uri = &params.text_document.uri;
+        // Kept lints hold their diagnostics only when the client pulls.
+        let linted = if inner.session().pull {
+            inner.current(uri).await
+        } else {
+            inner.lint(uri, None).await.map(Arc::new)
+        };
+        let report = match linted {
             Some(linted) => Inner::diagnostic_report(&linted, params.previous_result_id.as_deref()),
             None => DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport::default()),
         };
@@ -710,7 +721,12 @@ impl LanguageServer for Backend {
         let open: Vec<Uri> = inner.docs.iter().map(|d| d.key().clone()).collect();
         let mut items = Vec::new();
         for uri in open {
-            let Some(linted) = inner.current(&uri).await else {
+            let linted = if inner.session().pull {
+                inner.current(&uri).await
+            } else {
+                inner.lint(&uri, None).await.map(Arc::new)
+            };
+            let Some(linted) = linted else {
                 continue;
             };
             let version = Some(i64::from(linted.version));
