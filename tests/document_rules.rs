@@ -5,17 +5,12 @@
 //! unusual section titles, tickets in prose) that must give none. Applying a
 //! finding's first suggested edit must make it go away.
 
+mod common;
+
+use common::linter;
 use std::path::Path;
 use tact::rules::{RULES, Scope};
-use tact::{Linter, RuleId, Settings, Source};
-
-fn linter(language: &str) -> Linter {
-    Linter::new(Settings {
-        language: tact::ruleset::language(language),
-        ..Settings::default()
-    })
-    .unwrap()
-}
+use tact::{Linter, RuleId, Source};
 
 fn of_rule(linter: &Linter, text: &str, path: &str, rule: RuleId) -> Vec<tact::Finding> {
     linter
@@ -97,4 +92,24 @@ fn every_document_rule_has_fixtures_that_hold() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn a_file_wide_disable_silences_a_document_rule_above_it() {
+    let linter = linter("en");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/en/missing-apology/flagged/outage-tuesday.eml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let rule = RuleId::MissingApology;
+    let found = of_rule(&linter, &text, "outage.eml", rule);
+    assert_eq!(found.len(), 1);
+    let body = text.find("Hi Sam,").unwrap();
+    assert!(found[0].span.start < body, "the finding is on the subject");
+
+    let disabled = text.replacen("Hi Sam,", "tact-disable missing-apology\nHi Sam,", 1);
+    assert!(of_rule(&linter, &disabled, "outage.eml", rule).is_empty());
+
+    // Switched on again further down, it no longer covers the subject.
+    let reenabled = format!("{disabled}\ntact-enable missing-apology\n");
+    assert_eq!(of_rule(&linter, &reenabled, "outage.eml", rule).len(), 1);
 }

@@ -497,6 +497,12 @@ fn bad_input_is_survived() {
             .unwrap()
             .contains("max-document-size")
     );
+    // Hover does not lint it behind the limit's back either.
+    let hover = lsp.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": b}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(hover.is_null(), "{hover}");
     assert_eq!(lsp.stop(), Some(0));
 }
 
@@ -674,5 +680,21 @@ fn a_panic_while_linting_is_logged_and_the_server_keeps_serving() {
     let good = uri(dir.path(), "good.md");
     lsp.open(&good, "markdown", 1, MAIL);
     assert_eq!(rules(&lsp.diagnostics(&good, Some(1))), ["jargon"]);
+    assert_eq!(lsp.stop(), Some(0));
+}
+
+#[test]
+fn saving_a_config_in_the_editor_relints_without_a_watcher() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = started(dir.path());
+    let u = uri(dir.path(), "mail.md");
+    lsp.open(&u, "markdown", 1, MAIL);
+    assert_eq!(rules(&lsp.diagnostics(&u, Some(1))), ["jargon"]);
+    std::fs::write(dir.path().join(".tact.toml"), "glossary = [\"deploy\"]\n").unwrap();
+    lsp.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(dir.path(), ".tact.toml")}}),
+    );
+    assert!(lsp.diagnostics(&u, Some(1)).is_empty());
     assert_eq!(lsp.stop(), Some(0));
 }

@@ -4,18 +4,13 @@
 //! every finding with a safe rewrite, applying it must make that finding go
 //! away and leave the rest of the text untouched.
 
+mod common;
+
+use common::linter;
 use std::path::Path;
 use tact::document::BlockKind;
 use tact::rules::{RULES, Scope};
-use tact::{Linter, RuleId, Settings, Source};
-
-fn linter(language: &str) -> Linter {
-    let settings = Settings {
-        language: tact::ruleset::language(language),
-        ..Settings::default()
-    };
-    Linter::new(settings).unwrap()
-}
+use tact::{Linter, RuleId, Source};
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

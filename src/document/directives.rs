@@ -76,26 +76,31 @@ fn keyword_rest<'a>(body: &'a str, keyword: &str) -> Option<&'a str> {
     }
 }
 
-/// The edit that switches `rule` off for the whole file: a `tact-disable`
-/// comment in the markup's own syntax, on a line of its own before the first
-/// prose block (so after front matter and mail headers, which must stay
-/// first). A `tact-disable` that is never re-enabled also silences the
-/// document-level rules, whose findings may sit above it (on the subject).
-pub fn disable_edit(text: &str, extract: &Extract, markup: Markup, rule: &str) -> Edit {
-    let comment = match markup {
-        Markup::Markdown => format!("<!-- tact-disable {rule} -->"),
-        Markup::Commit => format!("# tact-disable {rule}"),
-        Markup::Plain | Markup::Mail => format!("tact-disable {rule}"),
-    };
+/// Where a comment that switches a rule off for the whole file goes: at the
+/// start of the line of the first prose block, so after front matter and
+/// mail headers, which must stay first.
+pub fn disable_offset(text: &str, extract: &Extract) -> usize {
     let first = extract
         .blocks
         .iter()
         .find_map(|b| b.pieces.first())
         .map_or(0, |p| p.span.start);
-    // The start of the line the first prose is on.
-    let at = text[..first.min(text.len())]
+    text[..first.min(text.len())]
         .rfind(['\n', '\r'])
-        .map_or(0, |i| i + 1);
+        .map_or(0, |i| i + 1)
+}
+
+/// The edit that switches `rule` off for the whole file: a `tact-disable`
+/// comment in the markup's own syntax, on a line of its own at `at` (see
+/// [`disable_offset`]). A `tact-disable` that is never re-enabled also
+/// silences the document-level rules, whose findings may sit above it (on
+/// the subject).
+pub fn disable_edit(at: usize, markup: Markup, rule: &str) -> Edit {
+    let comment = match markup {
+        Markup::Markdown => format!("<!-- tact-disable {rule} -->"),
+        Markup::Commit => format!("# tact-disable {rule}"),
+        Markup::Plain | Markup::Mail => format!("tact-disable {rule}"),
+    };
     // Keep a Markdown paragraph from swallowing the comment: a blank line after.
     let after = if markup == Markup::Markdown {
         "\n\n"
@@ -180,6 +185,30 @@ pub fn html_directives(text: &str, span: Span, out: &mut Vec<Directive>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `text` with the file-wide comment for `jargon` inserted.
+    fn disabled(text: &str, markup: Markup) -> String {
+        let extract = crate::document::extract(text, markup);
+        let edit = disable_edit(disable_offset(text, &extract), markup, "jargon");
+        crate::finding::apply(text, &[edit])
+    }
+
+    #[test]
+    fn the_disable_comment_goes_after_front_matter_and_headers() {
+        assert_eq!(
+            disabled("---\ntitle: Update\n---\n\nWe deploy.\n", Markup::Markdown),
+            "---\ntitle: Update\n---\n\n<!-- tact-disable jargon -->\n\nWe deploy.\n"
+        );
+        assert_eq!(
+            disabled("Subject: Update\nFrom: a@b.nl\n\nHi Sam,\n", Markup::Mail),
+            "Subject: Update\nFrom: a@b.nl\n\ntact-disable jargon\nHi Sam,\n"
+        );
+        assert_eq!(
+            disabled("Deploy the fix\n\n# a comment\n", Markup::Commit),
+            "# tact-disable jargon\nDeploy the fix\n\n# a comment\n"
+        );
+        assert_eq!(disabled("", Markup::Plain), "tact-disable jargon\n");
+    }
 
     fn rules(ids: &[&str]) -> Vec<String> {
         ids.iter().map(|s| s.to_string()).collect()

@@ -71,7 +71,7 @@ pub fn quick_fixes(
 ) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
     let mut disabled = Vec::new();
-    let lines = Lines::new(&linted.text, linted.encoding);
+    let lines = linted.lines();
     for diagnostic in diagnostics {
         if diagnostic.source.as_deref() != Some("tact") {
             continue;
@@ -85,7 +85,7 @@ pub fn quick_fixes(
         };
         let finding = linted.findings.get(data.index);
         let Some(finding) =
-            finding.filter(|f| data.version == linted.version && f.rule.as_str() == data.rule)
+            finding.filter(|f| data.version == linted.doc.version && f.rule.as_str() == data.rule)
         else {
             // Computed for another version of the text: its ranges are stale.
             continue;
@@ -100,7 +100,7 @@ pub fn quick_fixes(
                 diagnostics: Some(vec![diagnostic.clone()]),
                 edit: Some(workspace_edit(
                     uri,
-                    linted.version,
+                    linted.doc.version,
                     text_edits(&suggestion.edits, &lines),
                     style,
                 )),
@@ -130,7 +130,7 @@ pub fn quick_fixes(
                     diagnostics: Some(vec![diagnostic.clone()]),
                     edit: Some(workspace_edit(
                         uri,
-                        linted.version,
+                        linted.doc.version,
                         vec![TextEdit::new(lines.range(edit.span), edit.replacement)],
                         style,
                     )),
@@ -144,7 +144,7 @@ pub fn quick_fixes(
 
 /// Every preferred fix that is safe, as non-overlapping edits in order.
 pub fn fix_all(linted: &Linted) -> Vec<TextEdit> {
-    let lines = Lines::new(&linted.text, linted.encoding);
+    let lines = linted.lines();
     let mut chosen: Vec<&tact::Edit> = Vec::new();
     let mut taken: Vec<tact::Span> = Vec::new();
     for finding in &linted.findings {
@@ -183,7 +183,7 @@ pub fn fix_all_action(uri: &Uri, linted: &Linted, style: EditStyle) -> Option<Co
     Some(CodeActionOrCommand::CodeAction(CodeAction {
         title: "Apply every safe tact fix".into(),
         kind: Some(fix_all_kind()),
-        edit: Some(workspace_edit(uri, linted.version, edits, style)),
+        edit: Some(workspace_edit(uri, linted.doc.version, edits, style)),
         ..CodeAction::default()
     }))
 }

@@ -109,6 +109,9 @@ pub struct Broken {
 pub struct Config {
     editor: RwLock<EditorSettings>,
     linters: Mutex<HashMap<Option<PathBuf>, Arc<Linter>>>,
+    /// Folder -> the config file that applies there, so a keystroke does
+    /// not search the file system.
+    located: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// The last linter built from a good version of each config file.
     last_good: Mutex<HashMap<PathBuf, Arc<Linter>>>,
     broken: Mutex<HashMap<PathBuf, SettingsError>>,
@@ -127,11 +130,24 @@ impl Config {
         self.forget();
     }
 
-    /// Forgets the built linters (a config file changed).
+    /// Forgets the built linters and where the config files are (one
+    /// changed, appeared or went).
     pub fn forget(&self) {
         if let Ok(mut l) = self.linters.lock() {
             l.clear();
         }
+        if let Ok(mut l) = self.located.lock() {
+            l.clear();
+        }
+    }
+
+    /// The config file that applies in `dir`.
+    fn locate(&self, dir: &Path) -> Option<PathBuf> {
+        let mut located = self.located.lock().ok()?;
+        located
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| workspace::find_config(dir))
+            .clone()
     }
 
     /// The configuration files that are broken now, with their errors.
@@ -158,7 +174,7 @@ impl Config {
         root: Option<&Path>,
     ) -> (Arc<Linter>, Option<String>) {
         let dir = path.and_then(Path::parent).or(root);
-        let config = dir.and_then(workspace::find_config);
+        let config = dir.and_then(|d| self.locate(d));
         if let Some(linter) = self
             .linters
             .lock()

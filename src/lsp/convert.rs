@@ -39,19 +39,11 @@ pub fn encoding_kind(encoding: Encoding) -> PositionEncodingKind {
 /// A text with its line index, converting byte spans to ranges.
 pub struct Lines<'a> {
     pub text: &'a str,
-    pub index: LineIndex,
+    pub index: &'a LineIndex,
     pub encoding: Encoding,
 }
 
 impl<'a> Lines<'a> {
-    pub fn new(text: &'a str, encoding: Encoding) -> Self {
-        Lines {
-            text,
-            index: LineIndex::new(text),
-            encoding,
-        }
-    }
-
     pub fn position(&self, offset: usize) -> Position {
         let p = self.index.position(self.text, offset, self.encoding);
         Position::new(p.line, p.character)

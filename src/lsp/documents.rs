@@ -78,11 +78,10 @@ impl OpenDocument {
         let text: std::borrow::Cow<str> = slice.into();
         let body = text.trim_end_matches(['\n', '\r']);
         let at = offset_in_line(body, position.character, encoding);
-        let inside = match encoding {
-            Encoding::Utf8 => position.character as usize <= body.len(),
-            _ => at < body.len() || position.character as usize <= width(body, encoding),
-        };
-        (start + at, inside)
+        (
+            start + at,
+            position.character as usize <= width(body, encoding),
+        )
     }
 
     pub fn text(&self) -> String {

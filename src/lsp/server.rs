@@ -8,11 +8,11 @@
 use super::Log;
 use super::actions::{self, EditStyle, IGNORE_TERM};
 use super::config::{Config, EditorSettings, Trace, glossary_file};
-use super::convert::{self, Lines};
+use super::convert;
 use super::documents::{EditError, OpenDocument};
 use super::glossary::{self, Outcome};
 use super::hover;
-use super::state::{self, Job, Linted};
+use super::state::{self, Job, Linted, Snapshot};
 use dashmap::DashMap;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -132,15 +132,17 @@ impl Inner {
             .linter(path.as_deref(), session.roots.first().map(PathBuf::as_path));
         let editor = self.config.editor();
         let job = Job {
-            version,
-            text,
-            path: path
-                .as_ref()
-                .map(|p| p.to_string_lossy().into_owned())
-                .or_else(|| Some(uri.path().to_string())),
-            language_id,
-            encoding: session.encoding.unwrap_or(Encoding::Utf16),
-            linter,
+            doc: Snapshot {
+                version,
+                text,
+                path: path
+                    .as_ref()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .or_else(|| Some(uri.path().to_string())),
+                language_id,
+                encoding: session.encoding.unwrap_or(Encoding::Utf16),
+                linter,
+            },
             docs_url: editor.docs_url,
             max_size: editor.max_document_size,
         };
@@ -196,10 +198,10 @@ impl Inner {
             return;
         };
         let _guard = self.publish.lock().await;
-        if self.current_version(&uri) != Some(linted.version) {
+        if self.current_version(&uri) != Some(linted.doc.version) {
             return;
         }
-        let version = linted.version;
+        let version = linted.doc.version;
         // Pushed diagnostics are handed over, not copied: the kept lint
         // answers code actions and hover from its findings.
         let pushed = (!self.session().pull).then(|| std::mem::take(&mut linted.diagnostics));
@@ -215,13 +217,13 @@ impl Inner {
     async fn current(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Linted>> {
         let version = self.current_version(uri)?;
         if let Some(l) = self.linted.get(uri)
-            && l.version == version
+            && l.doc.version == version
         {
             return Some(l.clone());
         }
         let linted = Arc::new(self.lint(uri, Some(version)).await?);
         let _guard = self.publish.lock().await;
-        if self.current_version(uri) == Some(linted.version) {
+        if self.current_version(uri) == Some(linted.doc.version) {
             self.linted.insert(uri.clone(), linted.clone());
         }
         Some(linted)
@@ -354,7 +356,7 @@ impl Inner {
     }
 
     fn diagnostic_report(linted: &Linted, previous: Option<&str>) -> DocumentDiagnosticReport {
-        let id = linted.version.to_string();
+        let id = linted.doc.version.to_string();
         if previous == Some(id.as_str()) {
             return DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
                 related_documents: None,
@@ -676,7 +678,7 @@ impl LanguageServer for Backend {
         let Some(linted) = inner.current(&at.text_document.uri).await else {
             return Ok(None);
         };
-        let lines = Lines::new(&linted.text, linted.encoding);
+        let lines = linted.lines();
         let offset = lines.offset(at.position);
         Ok(
             hover::markdown(&linted, offset, at.position.line).map(|value| Hover {
@@ -729,7 +731,7 @@ impl LanguageServer for Backend {
             let Some(linted) = linted else {
                 continue;
             };
-            let version = Some(i64::from(linted.version));
+            let version = Some(i64::from(linted.doc.version));
             items.push(
                 match Inner::diagnostic_report(&linted, previous.get(&uri).map(String::as_str)) {
                     DocumentDiagnosticReport::Full(full) => {

@@ -5,8 +5,8 @@
 use super::convert::{self, Lines};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
-use tact::document::directives::disable_edit;
-use tact::{Edit, Encoding, Finding, Language, Linter, Source};
+use tact::document::directives::{disable_edit, disable_offset};
+use tact::{Edit, Encoding, Finding, Language, LineIndex, Linter, Markup, Source};
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, Range};
 
 /// With `TACT_TEST_PANIC_ON=TEXT` in the server's environment, linting a
@@ -23,32 +23,17 @@ fn panic_marker() -> Option<&'static String> {
         .as_ref()
 }
 
-/// What the server knows about one version of a document after linting it.
-pub struct Linted {
+/// One version of an open document, as handed to the linter.
+pub struct Snapshot {
     pub version: i32,
     pub text: String,
     pub path: Option<String>,
     pub language_id: String,
     pub encoding: Encoding,
     pub linter: Arc<Linter>,
-    pub language: Option<Language>,
-    pub findings: Vec<Finding>,
-    pub diagnostics: Vec<Diagnostic>,
 }
 
-/// What to lint.
-pub struct Job {
-    pub version: i32,
-    pub text: String,
-    pub path: Option<String>,
-    pub language_id: String,
-    pub encoding: Encoding,
-    pub linter: Arc<Linter>,
-    pub docs_url: Option<String>,
-    pub max_size: usize,
-}
-
-impl Linted {
+impl Snapshot {
     fn source(&self) -> Source<'_> {
         let mut source = Source::new(&self.text).with_language_id(&self.language_id);
         if let Some(path) = &self.path {
@@ -56,21 +41,52 @@ impl Linted {
         }
         source
     }
+}
+
+/// What to lint, and how to report it.
+pub struct Job {
+    pub doc: Snapshot,
+    pub docs_url: Option<String>,
+    pub max_size: usize,
+}
+
+/// What the server knows about one version of a document after linting it.
+pub struct Linted {
+    pub doc: Snapshot,
+    pub language: Option<Language>,
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text's line index, built once per version.
+    index: LineIndex,
+    /// The markup, and where a file-wide `tact-disable` comment goes.
+    disable_at: Option<(Markup, usize)>,
+}
+
+impl Linted {
+    /// Converts this version's byte spans to protocol ranges.
+    pub fn lines(&self) -> Lines<'_> {
+        Lines {
+            text: &self.doc.text,
+            index: &self.index,
+            encoding: self.doc.encoding,
+        }
+    }
 
     /// The edit that disables `rule` for the whole document.
     pub fn disable_edit(&self, rule: &str) -> Option<Edit> {
-        let source = self.source();
-        let markup = source.markup();
-        let doc = catch_unwind(AssertUnwindSafe(|| self.linter.document(&source))).ok()?;
-        Some(disable_edit(&self.text, &doc.extract, markup, rule))
+        let (markup, at) = self.disable_at?;
+        Some(disable_edit(at, markup, rule))
     }
 
-    /// The readability figures, as one line of Markdown.
+    /// The readability figures, as one line of Markdown; none for a
+    /// document that was not linted (over the size limit).
     pub fn stats(&self) -> Option<String> {
-        let source = self.source();
+        let language = self.language?.code();
+        let source = self.doc.source();
+        let linter = &self.doc.linter;
         let (stats, kind) = catch_unwind(AssertUnwindSafe(|| {
-            let doc = self.linter.document(&source);
-            (self.linter.stats(&doc, &self.findings), doc.kind)
+            let doc = linter.document(&source);
+            (linter.stats(&doc, &self.findings), doc.kind)
         }))
         .ok()?;
         let ease = stats
@@ -78,7 +94,6 @@ impl Linted {
             .as_ref()
             .map(|e| format!(" · {} **{:.1}**", e.name, e.score))
             .unwrap_or_default();
-        let language = self.language.map(|l| l.code()).unwrap_or("?");
         Some(format!(
             "**tact** · {language} {kind} · {} words in {} sentences ({:.1} per sentence){ease} · jargon {:.1} per 100 words",
             stats.words, stats.sentences, stats.words_per_sentence, stats.jargon_per_100_words,
@@ -91,17 +106,15 @@ impl Linted {
 /// logs (the server keeps serving).
 pub fn lint(job: Job) -> Result<Linted, String> {
     let mut linted = Linted {
-        version: job.version,
-        text: job.text,
-        path: job.path,
-        language_id: job.language_id,
-        encoding: job.encoding,
-        linter: job.linter,
+        index: LineIndex::new(&job.doc.text),
+        doc: job.doc,
         language: None,
         findings: Vec::new(),
         diagnostics: Vec::new(),
+        disable_at: None,
     };
-    if linted.text.len() > job.max_size {
+    let doc = &linted.doc;
+    if doc.text.len() > job.max_size {
         linted.diagnostics.push(Diagnostic {
             range: Range::default(),
             severity: Some(DiagnosticSeverity::INFORMATION),
@@ -109,17 +122,21 @@ pub fn lint(job: Job) -> Result<Linted, String> {
             message: format!(
                 "tact does not check documents over {} bytes (this one has {}); raise `max-document-size` to check it.",
                 job.max_size,
-                linted.text.len()
+                doc.text.len()
             ),
             ..Diagnostic::default()
         });
         return Ok(linted);
     }
-    let report = catch_unwind(AssertUnwindSafe(|| {
-        if panic_marker().is_some_and(|m| linted.text.contains(m.as_str())) {
+    let (language, findings, disable_at) = catch_unwind(AssertUnwindSafe(|| {
+        if panic_marker().is_some_and(|m| doc.text.contains(m.as_str())) {
             panic!("a test asked for a panic");
         }
-        linted.linter.lint(&linted.source())
+        let source = doc.source();
+        let read = doc.linter.document(&source);
+        let findings = doc.linter.check(&read);
+        let disable_at = (source.markup(), disable_offset(&doc.text, &read.extract));
+        (read.language, findings, disable_at)
     }))
     .map_err(|panic| {
         let what = panic
@@ -127,16 +144,16 @@ pub fn lint(job: Job) -> Result<Linted, String> {
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        format!("linting version {} panicked: {what}", linted.version)
+        format!("linting version {} panicked: {what}", doc.version)
     })?;
-    let lines = Lines::new(&linted.text, linted.encoding);
-    linted.diagnostics = report
-        .findings
+    let lines = linted.lines();
+    linted.diagnostics = findings
         .iter()
         .enumerate()
-        .map(|(i, f)| convert::diagnostic(f, i, &lines, linted.version, job.docs_url.as_deref()))
+        .map(|(i, f)| convert::diagnostic(f, i, &lines, doc.version, job.docs_url.as_deref()))
         .collect();
-    linted.language = Some(report.language);
-    linted.findings = report.findings;
+    linted.language = Some(language);
+    linted.findings = findings;
+    linted.disable_at = Some(disable_at);
     Ok(linted)
 }
