@@ -306,6 +306,58 @@ fn hover_shows_the_rule_docs_and_the_first_line_shows_figures() {
 }
 
 #[test]
+fn explain_and_document_info_commands_answer_for_editors() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = started(dir.path());
+    let u = uri(dir.path(), "mail.md");
+    lsp.open(&u, "markdown", 1, MAIL);
+    lsp.diagnostics(&u, Some(1));
+    let command = |name: &str, argument: Value| json!({"command": name, "arguments": [argument]});
+    let at = |line: u32, character: u32| json!({"textDocument": {"uri": u}, "position": {"line": line, "character": character}});
+    let explained = lsp.request(
+        "workspace/executeCommand",
+        command("tact.explain", at(2, 10)),
+    );
+    let markdown = explained["markdown"].as_str().unwrap();
+    assert!(markdown.contains("# jargon"), "{markdown}");
+    assert!(
+        !markdown.contains("Flesch"),
+        "explain is no hover: {markdown}"
+    );
+    let nothing = lsp.request(
+        "workspace/executeCommand",
+        command("tact.explain", at(4, 1)),
+    );
+    assert!(nothing.is_null(), "{nothing}");
+    let by_id = lsp.request(
+        "workspace/executeCommand",
+        command("tact.explain", json!({"rule": "jargon", "language": "nl"})),
+    );
+    assert!(
+        by_id["markdown"].as_str().unwrap().contains("Waarom"),
+        "{by_id}"
+    );
+    let unknown = lsp.request_raw(
+        "workspace/executeCommand",
+        command("tact.explain", json!({"rule": "jargn"})),
+    );
+    assert_eq!(unknown["error"]["code"], -32602, "{unknown}");
+    let info = lsp.request(
+        "workspace/executeCommand",
+        command("tact.documentInfo", json!({"uri": u})),
+    );
+    assert_eq!(info["language"], "en", "{info}");
+    assert_eq!(info["kind"], "mail", "{info}");
+    assert!(info["findings"].as_u64().unwrap() > 0, "{info}");
+    let closed = lsp.request(
+        "workspace/executeCommand",
+        command("tact.documentInfo", json!(uri(dir.path(), "other.md"))),
+    );
+    assert!(closed.is_null(), "{closed}");
+    assert_eq!(lsp.stop(), Some(0));
+}
+
+#[test]
 fn settings_from_the_editor_apply_and_change() {
     let dir = tempfile::tempdir().unwrap();
     let mut lsp = Lsp::start(dir.path());

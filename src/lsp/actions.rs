@@ -15,6 +15,11 @@ use tower_lsp_server::ls_types::{
 
 /// The command behind "Ignore 'TERM' in this workspace": `[uri, term]`.
 pub const IGNORE_TERM: &str = "tact.ignoreTerm";
+/// The command that answers with the docs of the rules flagged at a position.
+pub const EXPLAIN: &str = "tact.explain";
+/// The command that answers with a document's language, kind and number of
+/// findings (what an editor's status bar shows).
+pub const DOCUMENT_INFO: &str = "tact.documentInfo";
 
 /// The kind of the fix-all source action.
 pub fn fix_all_kind() -> CodeActionKind {

@@ -6,7 +6,7 @@
 //! overtake a newer one).
 
 use super::Log;
-use super::actions::{self, EditStyle, IGNORE_TERM};
+use super::actions::{self, DOCUMENT_INFO, EXPLAIN, EditStyle, IGNORE_TERM};
 use super::config::{Config, EditorSettings, Trace, glossary_file};
 use super::convert;
 use super::documents::{EditError, OpenDocument};
@@ -311,6 +311,59 @@ impl Inner {
         }
     }
 
+    /// `tact.explain`: the docs of the rules flagged at a position (the
+    /// argument is `TextDocumentPositionParams`), or of one rule by id
+    /// (`{"rule": ID, "language": "en"|"nl"}`), as `{"markdown": …}`; `null`
+    /// when nothing is flagged there.
+    async fn explain(self: &Arc<Self>, args: &[Value]) -> Result<Option<Value>> {
+        let arg = args.first().cloned().unwrap_or(Value::Null);
+        if let Some(rule) = arg.get("rule").and_then(Value::as_str) {
+            let rule: tact::RuleId = rule
+                .parse()
+                .map_err(|_| Error::invalid_params(format!("unknown rule '{rule}'")))?;
+            let code = arg.get("language").and_then(Value::as_str).unwrap_or("en");
+            let language = tact::ruleset::language(code)
+                .ok_or_else(|| Error::invalid_params(format!("unknown language '{code}'")))?;
+            let docs = tact::ruleset::docs(rule, language).trim();
+            return Ok(Some(serde_json::json!({ "markdown": docs })));
+        }
+        let at: TextDocumentPositionParams = serde_json::from_value(arg).map_err(|_| {
+            Error::invalid_params("expected {textDocument, position} or {rule, language}")
+        })?;
+        let Some(linted) = self.current(&at.text_document.uri).await else {
+            return Ok(None);
+        };
+        let offset = linted.lines().offset(at.position);
+        let parts = hover::rule_docs(&linted, offset);
+        Ok((!parts.is_empty())
+            .then(|| serde_json::json!({ "markdown": parts.join("\n\n---\n\n") })))
+    }
+
+    /// `tact.documentInfo`: `{"language", "kind", "findings"}` of an open
+    /// document (the argument is `{"uri": …}` or the URI itself); `null` when
+    /// it is not open or not checked (over the size limit).
+    async fn document_info(self: &Arc<Self>, args: &[Value]) -> Result<Option<Value>> {
+        let arg = args.first();
+        let uri = arg
+            .and_then(|a| a.get("uri").or(Some(a)))
+            .and_then(Value::as_str)
+            .ok_or_else(|| Error::invalid_params("expected {uri}"))?;
+        let uri: Uri = uri
+            .parse()
+            .map_err(|_| Error::invalid_params("not a URI"))?;
+        let Some(linted) = self.current(&uri).await else {
+            return Ok(None);
+        };
+        let (Some(language), Some(kind)) = (linted.language, linted.kind) else {
+            return Ok(None);
+        };
+        Ok(Some(serde_json::json!({
+            "language": language.code(),
+            "kind": kind.to_string(),
+            "findings": linted.findings.len(),
+        })))
+    }
+
     async fn ignore_term(self: &Arc<Self>, args: &[Value]) -> Result<Option<Value>> {
         let (Some(uri), Some(term)) = (
             args.first().and_then(Value::as_str),
@@ -466,7 +519,7 @@ impl LanguageServer for Backend {
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![IGNORE_TERM.into()],
+                    commands: vec![IGNORE_TERM.into(), EXPLAIN.into(), DOCUMENT_INFO.into()],
                     work_done_progress_options: WorkDoneProgressOptions::default(),
                 }),
                 diagnostic_provider,
@@ -640,6 +693,12 @@ impl LanguageServer for Backend {
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
         if params.command == IGNORE_TERM {
             return self.inner.ignore_term(&params.arguments).await;
+        }
+        if params.command == EXPLAIN {
+            return self.inner.explain(&params.arguments).await;
+        }
+        if params.command == DOCUMENT_INFO {
+            return self.inner.document_info(&params.arguments).await;
         }
         Err(Error::invalid_params(format!(
             "unknown command '{}'",

@@ -6,7 +6,7 @@ use super::convert::{self, Lines};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use tact::document::directives::{disable_edit, disable_offset};
-use tact::{Edit, Encoding, Finding, Language, LineIndex, Linter, Markup, Source};
+use tact::{Edit, Encoding, Finding, Kind, Language, LineIndex, Linter, Markup, Source};
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, Range};
 
 /// With `TACT_TEST_PANIC_ON=TEXT` in the server's environment, linting a
@@ -54,6 +54,8 @@ pub struct Job {
 pub struct Linted {
     pub doc: Snapshot,
     pub language: Option<Language>,
+    /// The document's kind, once linted.
+    pub kind: Option<Kind>,
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
     /// The text's line index, built once per version.
@@ -84,9 +86,10 @@ impl Linted {
         let language = self.language?.code();
         let source = self.doc.source();
         let linter = &self.doc.linter;
-        let (stats, kind) = catch_unwind(AssertUnwindSafe(|| {
+        let kind = self.kind?;
+        let stats = catch_unwind(AssertUnwindSafe(|| {
             let doc = linter.document(&source);
-            (linter.stats(&doc, &self.findings), doc.kind)
+            linter.stats(&doc, &self.findings)
         }))
         .ok()?;
         let ease = stats
@@ -109,6 +112,7 @@ pub fn lint(job: Job) -> Result<Linted, String> {
         index: LineIndex::new(&job.doc.text),
         doc: job.doc,
         language: None,
+        kind: None,
         findings: Vec::new(),
         diagnostics: Vec::new(),
         disable_at: None,
@@ -128,7 +132,7 @@ pub fn lint(job: Job) -> Result<Linted, String> {
         });
         return Ok(linted);
     }
-    let (language, findings, disable_at) = catch_unwind(AssertUnwindSafe(|| {
+    let (language, kind, findings, disable_at) = catch_unwind(AssertUnwindSafe(|| {
         if panic_marker().is_some_and(|m| doc.text.contains(m.as_str())) {
             panic!("a test asked for a panic");
         }
@@ -136,7 +140,7 @@ pub fn lint(job: Job) -> Result<Linted, String> {
         let read = doc.linter.document(&source);
         let findings = doc.linter.check(&read);
         let disable_at = (source.markup(), disable_offset(&doc.text, &read.extract));
-        (read.language, findings, disable_at)
+        (read.language, read.kind, findings, disable_at)
     }))
     .map_err(|panic| {
         let what = panic
@@ -153,6 +157,7 @@ pub fn lint(job: Job) -> Result<Linted, String> {
         .map(|(i, f)| convert::diagnostic(f, i, &lines, doc.version, job.docs_url.as_deref()))
         .collect();
     linted.language = Some(language);
+    linted.kind = Some(kind);
     linted.findings = findings;
     linted.disable_at = Some(disable_at);
     Ok(linted)
