@@ -34,9 +34,47 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 
+    // A keystroke: one character typed into a paragraph in the middle of
+    // the book, re-checked from the previous version's analysis. The work
+    // should follow the paragraph, not the book.
+    for name in ["book-10k.md", "book-1m.md"] {
+        let Ok(text) = std::fs::read_to_string(corpus_dir().join(name)) else {
+            continue;
+        };
+        let at = paragraph_middle(&text);
+        let mut typed = text.clone();
+        typed.insert(at, 'x');
+        let source = Source::new(&typed).with_path(name);
+        c.bench_function(&format!("keystroke {name}"), |b| {
+            b.iter_batched(
+                || linter.analyse(&Source::new(&text).with_path(name), None),
+                |previous| {
+                    let next = linter.analyse(black_box(&source), Some((&text, previous)));
+                    assert!(next.partial);
+                    next
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+
     c.bench_function("compile default rulesets", |b| {
         b.iter(|| Linter::new(Settings::default()).unwrap())
     });
+}
+
+/// A byte offset inside a prose line near the middle of `text`.
+fn paragraph_middle(text: &str) -> usize {
+    let mut at = text.len() / 2;
+    loop {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[line_start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        if line.len() > 60 && line.starts_with(|c: char| c.is_alphabetic()) {
+            return line_start + 20;
+        }
+        at = line_start + line.len() + 1;
+    }
 }
 
 criterion_group!(benches, bench);

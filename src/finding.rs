@@ -79,6 +79,25 @@ pub struct Finding {
     pub suggestions: Vec<Suggestion>,
 }
 
+impl Finding {
+    /// Moves the finding and its edits by `delta` bytes (text was inserted
+    /// or removed before it).
+    pub(crate) fn shift(&mut self, delta: isize) {
+        let by = |span: Span| {
+            Span::new(
+                (span.start as isize + delta) as usize,
+                (span.end as isize + delta) as usize,
+            )
+        };
+        self.span = by(self.span);
+        for suggestion in &mut self.suggestions {
+            for edit in &mut suggestion.edits {
+                edit.span = by(edit.span);
+            }
+        }
+    }
+}
+
 impl Suggestion {
     /// `text` with this suggestion's edits applied.
     pub fn apply(&self, text: &str) -> String {

@@ -17,6 +17,7 @@
 pub mod document;
 pub mod finding;
 pub mod linter;
+pub mod reuse;
 pub mod rules;
 pub mod ruleset;
 pub mod settings;
@@ -26,6 +27,7 @@ pub mod text;
 pub use document::{Document, Kind, Language, Markup};
 pub use finding::{Edit, Finding, Severity, Suggestion};
 pub use linter::{Linter, Report, Source};
+pub use reuse::Analysis;
 pub use rules::RuleId;
 pub use settings::{Settings, SettingsError};
 pub use stats::Stats;

@@ -74,6 +74,9 @@ pub struct Report {
 /// Compiled rulesets plus settings: build once, lint many documents.
 #[derive(Debug)]
 pub struct Linter {
+    /// Unique per linter, so that an [`crate::Analysis`] made by another
+    /// linter (other settings) is never reused.
+    id: u64,
     settings: Settings,
     languages: Vec<CompiledLanguage>,
     stop_words: StopWords,
@@ -184,7 +187,9 @@ impl Linter {
                 (*kind, builder.build().unwrap_or_else(|_| GlobSet::empty()))
             })
             .collect();
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Ok(Linter {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             settings,
             languages,
             stop_words,
@@ -202,7 +207,15 @@ impl Linter {
         self.languages.iter().map(|l| l.language).collect()
     }
 
-    fn compiled(&self, language: Language) -> &CompiledLanguage {
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    pub(crate) fn abbreviations(&self) -> &Abbreviations {
+        &self.abbreviations
+    }
+
+    pub(crate) fn compiled(&self, language: Language) -> &CompiledLanguage {
         self.languages
             .iter()
             .find(|l| l.language == language)
@@ -211,10 +224,23 @@ impl Linter {
 
     /// Reads `source` into a [`Document`]: prose, sentences, language, kind.
     pub fn document<'a>(&self, source: &Source<'a>) -> Document<'a> {
-        let text = source.text;
         let markup = source.markup();
-        let extract = document::extract(text, markup);
-        let seg = segment::segment(text, &extract.blocks, &self.abbreviations);
+        let extract = document::extract(source.text, markup);
+        let seg = segment::segment(source.text, &extract.blocks, &self.abbreviations);
+        self.settle(source, markup, extract, seg.tokens, seg.sentences)
+    }
+
+    /// Settles the language and kind of a document read into `extract`,
+    /// `tokens` and `sentences`.
+    pub(crate) fn settle<'a>(
+        &self,
+        source: &Source<'a>,
+        markup: Markup,
+        extract: document::Extract,
+        tokens: Vec<document::Token>,
+        sentences: Vec<document::Sentence>,
+    ) -> Document<'a> {
+        let text = source.text;
         let field_language = extract
             .fields
             .iter()
@@ -224,7 +250,7 @@ impl Linter {
             (l, LanguageSource::FrontMatter(span))
         } else if let Some(l) = self.settings.language {
             (l, LanguageSource::Settings)
-        } else if let Some(l) = self.stop_words.detect(text, &seg.tokens) {
+        } else if let Some(l) = self.stop_words.detect(text, &tokens) {
             (l, LanguageSource::Detected)
         } else {
             (self.languages[0].language, LanguageSource::Default)
@@ -235,8 +261,8 @@ impl Linter {
                 .detect(
                     text,
                     &extract,
-                    &seg.tokens,
-                    &seg.sentences,
+                    &tokens,
+                    &sentences,
                     &self.compiled(language).vocabulary,
                 )
                 .unwrap_or(Kind::Note)
@@ -245,8 +271,8 @@ impl Linter {
             text,
             markup,
             extract,
-            tokens: seg.tokens,
-            sentences: seg.sentences,
+            tokens,
+            sentences,
             language,
             language_source,
             kind,
@@ -312,26 +338,47 @@ impl Linter {
     /// Runs every enabled rule over `doc`.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let lang = self.compiled(doc.language);
-        let severity = |rule| self.span_severity(rule);
+        let ids = self.word_ids(doc, lang, &doc.tokens);
         let mut findings = Vec::new();
+        self.check_sentences(doc, lang, &ids, 0..doc.sentences.len(), &mut findings);
+        self.finish(doc, lang, &ids, findings)
+    }
 
-        // Word ids of every token, once per document.
+    /// The word ids of `tokens`.
+    pub(crate) fn word_ids(
+        &self,
+        doc: &Document,
+        lang: &CompiledLanguage,
+        tokens: &[document::Token],
+    ) -> Vec<u32> {
         let mut buf = String::new();
-        let ids: Vec<u32> = doc
-            .tokens
+        tokens
             .iter()
             .map(|t| match t.kind {
                 TokenKind::Placeholder => BARRIER,
                 TokenKind::Word => lang.vocabulary.lookup(t.span.of(doc.text), &mut buf),
             })
-            .collect();
+            .collect()
+    }
 
+    /// Runs the sentence rules (phrase patterns, jargon, long sentences)
+    /// over the sentences `range` of `doc`, whose word ids are `ids`.
+    pub(crate) fn check_sentences(
+        &self,
+        doc: &Document,
+        lang: &CompiledLanguage,
+        ids: &[u32],
+        range: std::ops::Range<usize>,
+        findings: &mut Vec<Finding>,
+    ) {
         let limit = self
             .settings
             .max_words()
             .unwrap_or(lang.long_sentence.max_words);
+        let long = self.span_severity(RuleId::LongSentence);
         let mut hits: Vec<Hit<Target>> = Vec::new();
-        for (index, sentence) in doc.sentences.iter().enumerate() {
+        for index in range {
+            let sentence = &doc.sentences[index];
             let next = doc.sentences.get(index + 1);
             let cx = SentenceContext {
                 text: doc.text,
@@ -340,19 +387,31 @@ impl Linter {
                 ids: &ids[sentence.token_range()],
                 next_ids: next.map_or(&[][..], |n| &ids[n.token_range()]),
             };
-            self.scan_sentence(&cx, &mut hits, &mut findings);
-            if let Some(sev) = severity(RuleId::LongSentence)
+            self.scan_sentence(&cx, &mut hits, findings);
+            if let Some(sev) = long
                 && let Some(f) = long_sentence::check(lang, sentence, limit, sev)
             {
                 findings.push(f);
             }
         }
-        if let Some(sev) = severity(RuleId::UndefinedAcronym) {
+    }
+
+    /// Adds what the whole document decides (acronyms, document rules) to
+    /// the sentence rules' `findings`, then drops what settings and inline
+    /// comments turn off, sorted by position.
+    pub(crate) fn finish(
+        &self,
+        doc: &Document,
+        lang: &CompiledLanguage,
+        ids: &[u32],
+        mut findings: Vec<Finding>,
+    ) -> Vec<Finding> {
+        if let Some(sev) = self.span_severity(RuleId::UndefinedAcronym) {
             acronym::check(doc, &lang.acronyms, sev, &mut findings);
         }
         // The document rules read the span findings (tech-heavy counts the
         // jargon even when jargon itself is not reported).
-        let cx = DocContext::new(doc, lang, &ids, &findings);
+        let cx = DocContext::new(doc, lang, ids, &findings);
         let mut whole = Vec::new();
         whole_message::check(&cx, &self.settings, &mut whole);
         findings.retain(|f| self.settings.severity(f.rule).is_some());

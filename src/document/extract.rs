@@ -78,6 +78,29 @@ pub struct Directive {
     pub span: Span,
 }
 
+/// How a top-level block ends, which says whether reading may start afresh
+/// right after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopKind {
+    /// Ends at a blank line or at its own closing line (paragraph, heading,
+    /// table, block quote, thematic break).
+    Closed,
+    /// A list: takes in a list item that follows, even after a blank line.
+    List,
+    /// Code, an HTML block or a footnote definition: may take in what
+    /// follows when left open.
+    Open,
+    /// Front matter (`---` … `---`; pulldown-cmark takes it anywhere).
+    FrontMatter,
+}
+
+/// A top-level block of the markup: where a reader can start afresh.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Top {
+    pub span: Span,
+    pub kind: TopKind,
+}
+
 /// A markup reader's result.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extract {
@@ -87,6 +110,9 @@ pub struct Extract {
     /// Quoted text (`>` lines of a reply, Markdown blockquotes): never
     /// prose, but document rules read it for what the client wrote.
     pub quoted: Vec<Span>,
+    /// The top-level blocks, in order, from readers that can re-read part
+    /// of a document on its own (Markdown); empty from the others.
+    pub outline: Vec<Top>,
 }
 
 impl Extract {

@@ -29,14 +29,27 @@
 //! else's).
 
 use super::directives;
-use super::extract::{Block, BlockKind, Extract, Field, Join, Piece};
+use super::extract::{Block, BlockKind, Extract, Field, Join, Piece, Top, TopKind};
 use super::plain;
 use super::urls;
 use crate::text::Span;
-use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CowStr, Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
+use rustc_hash::FxHashSet;
+use unicase::UniCase;
+
+/// Link reference labels (`[label]: url`), compared as CommonMark compares
+/// them: a reference resolves when some definition anywhere in the document
+/// has its label.
+pub type Labels = FxHashSet<UniCase<String>>;
 
 /// Reads a Markdown document.
 pub fn read(text: &str) -> Extract {
+    read_range(text, Span::new(0, text.len()), &Labels::default()).0
+}
+
+fn options() -> Options {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_TASKLISTS);
@@ -44,6 +57,36 @@ pub fn read(text: &str) -> Extract {
     options.insert(Options::ENABLE_FOOTNOTES);
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     options.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+    options
+}
+
+/// The link reference labels that `text` defines.
+pub fn labels(text: &str) -> Labels {
+    let parser = Parser::new_ext(text, options());
+    defined(&parser)
+}
+
+fn defined<'a, F: pulldown_cmark::BrokenLinkCallback<'a>>(parser: &Parser<'a, F>) -> Labels {
+    parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, _)| UniCase::new(label.to_string()))
+        .collect()
+}
+
+/// Reads the part `range` of `text` as if it were a document of its own,
+/// with spans into `text`, where the references to `known` labels resolve
+/// as if their definitions were in the part too. Also returns the labels
+/// the part itself defines. Used to re-read the top-level blocks an edit
+/// touched (see [`crate::reuse`]).
+pub fn read_range(text: &str, range: Span, known: &Labels) -> (Extract, Labels) {
+    let resolve = |link: BrokenLink<'_>| {
+        known
+            .contains(&UniCase::new(link.reference.to_string()))
+            .then_some((CowStr::Borrowed(""), CowStr::Borrowed("")))
+    };
+    let parser = Parser::new_with_broken_link_callback(range.of(text), options(), Some(resolve));
+    let labels = defined(&parser);
     let mut reader = Reader {
         text,
         out: Extract::default(),
@@ -53,12 +96,14 @@ pub fn read(text: &str) -> Extract {
         block: None,
         run: None,
         metadata: None,
+        depth: 0,
     };
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        reader.event(event, Span::new(range.start, range.end));
+    let base = range.start;
+    for (event, at) in parser.into_offset_iter() {
+        reader.event(event, Span::new(base + at.start, base + at.end));
     }
     reader.close();
-    reader.out
+    (reader.out, labels)
 }
 
 /// A block being built.
@@ -86,6 +131,8 @@ struct Reader<'t> {
     /// The run of text events not yet cut into pieces.
     run: Option<Span>,
     metadata: Option<MetadataBlockKind>,
+    /// How many block or inline containers are open.
+    depth: u32,
 }
 
 impl Reader<'_> {
@@ -93,6 +140,7 @@ impl Reader<'_> {
         if !matches!(event, Event::Text(_)) {
             self.flush();
         }
+        self.outline(&event, range);
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
@@ -115,6 +163,33 @@ impl Reader<'_> {
             Event::Rule => self.close(),
             // Inside an HTML block (read at its start), and the `[ ]` of a task.
             Event::Html(_) | Event::TaskListMarker(_) => {}
+        }
+    }
+
+    /// Notes where each top-level block starts and ends.
+    fn outline(&mut self, event: &Event<'_>, range: Span) {
+        match event {
+            Event::Start(tag) => {
+                if self.depth == 0 {
+                    let kind = match tag {
+                        Tag::List(_) => TopKind::List,
+                        Tag::CodeBlock(_)
+                        | Tag::HtmlBlock
+                        | Tag::FootnoteDefinition(_)
+                        | Tag::DefinitionList => TopKind::Open,
+                        Tag::MetadataBlock(_) => TopKind::FrontMatter,
+                        _ => TopKind::Closed,
+                    };
+                    self.out.outline.push(Top { span: range, kind });
+                }
+                self.depth += 1;
+            }
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ if self.depth == 0 => self.out.outline.push(Top {
+                span: range,
+                kind: TopKind::Closed,
+            }),
+            _ => {}
         }
     }
 

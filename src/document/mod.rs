@@ -13,7 +13,9 @@ pub mod plain;
 pub mod segment;
 pub mod urls;
 
-pub use extract::{Block, BlockKind, Directive, DirectiveKind, Extract, Field, Join, Piece};
+pub use extract::{
+    Block, BlockKind, Directive, DirectiveKind, Extract, Field, Join, Piece, Top, TopKind,
+};
 pub use kind::Kind;
 pub use language::{Language, LanguageSource};
 pub use segment::{Sentence, Token, TokenKind};

@@ -165,7 +165,8 @@ impl Inner {
                 return None;
             }
             let (job, config_error) = this.job(&target)?;
-            Some((state::lint(job), config_error))
+            let previous = this.linted.get(&target).map(|l| l.clone());
+            Some((state::lint(job, previous.as_deref()), config_error))
         })
         .await;
         let (result, config_error) = match result {
@@ -202,6 +203,7 @@ impl Inner {
             return;
         }
         let version = linted.doc.version;
+        let size = linted.doc.text.len();
         // Pushed diagnostics are handed over, not copied: the kept lint
         // answers code actions and hover from its findings.
         let pushed = (!self.session().pull).then(|| std::mem::take(&mut linted.diagnostics));
@@ -210,6 +212,9 @@ impl Inner {
             self.client
                 .publish_diagnostics(uri, diagnostics, Some(version))
                 .await;
+        }
+        if size >= super::LARGE_DOCUMENT {
+            super::release_free_memory();
         }
     }
 

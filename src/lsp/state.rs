@@ -4,9 +4,9 @@
 
 use super::convert::{self, Lines};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use tact::document::directives::{disable_edit, disable_offset};
-use tact::{Edit, Encoding, Finding, Kind, Language, LineIndex, Linter, Markup, Source};
+use tact::{Analysis, Edit, Encoding, Finding, Kind, Language, LineIndex, Linter, Markup, Source};
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, Range};
 
 /// With `TACT_TEST_PANIC_ON=TEXT` in the server's environment, linting a
@@ -62,6 +62,9 @@ pub struct Linted {
     index: LineIndex,
     /// The markup, and where a file-wide `tact-disable` comment goes.
     disable_at: Option<(Markup, usize)>,
+    /// What the lint read, for the next version's lint to re-read only
+    /// what changed; taken by that lint.
+    analysis: Mutex<Option<Analysis>>,
 }
 
 impl Linted {
@@ -106,8 +109,9 @@ impl Linted {
 
 /// Lints `job`; a document over the size limit gets one information
 /// diagnostic instead, and a panic in the core becomes an error the caller
-/// logs (the server keeps serving).
-pub fn lint(job: Job) -> Result<Linted, String> {
+/// logs (the server keeps serving). With the `previous` lint of the same
+/// document, only the blocks the edits touched are read again.
+pub fn lint(job: Job, previous: Option<&Linted>) -> Result<Linted, String> {
     let mut linted = Linted {
         index: LineIndex::new(&job.doc.text),
         doc: job.doc,
@@ -116,6 +120,7 @@ pub fn lint(job: Job) -> Result<Linted, String> {
         findings: Vec::new(),
         diagnostics: Vec::new(),
         disable_at: None,
+        analysis: Mutex::new(None),
     };
     let doc = &linted.doc;
     if doc.text.len() > job.max_size {
@@ -132,15 +137,22 @@ pub fn lint(job: Job) -> Result<Linted, String> {
         });
         return Ok(linted);
     }
-    let (language, kind, findings, disable_at) = catch_unwind(AssertUnwindSafe(|| {
+    // The previous version's analysis, if no other lint took it.
+    let prior = previous.and_then(|p| {
+        let analysis = p.analysis.lock().ok()?.take()?;
+        Some((p.doc.text.as_str(), analysis))
+    });
+    let (mut analysis, disable_at) = catch_unwind(AssertUnwindSafe(|| {
         if panic_marker().is_some_and(|m| doc.text.contains(m.as_str())) {
             panic!("a test asked for a panic");
         }
         let source = doc.source();
-        let read = doc.linter.document(&source);
-        let findings = doc.linter.check(&read);
-        let disable_at = (source.markup(), disable_offset(&doc.text, &read.extract));
-        (read.language, read.kind, findings, disable_at)
+        let analysis = doc.linter.analyse(&source, prior);
+        let disable_at = (
+            source.markup(),
+            disable_offset(&doc.text, &analysis.extract),
+        );
+        (analysis, disable_at)
     }))
     .map_err(|panic| {
         let what = panic
@@ -150,15 +162,17 @@ pub fn lint(job: Job) -> Result<Linted, String> {
             .unwrap_or_default();
         format!("linting version {} panicked: {what}", doc.version)
     })?;
+    let findings = std::mem::take(&mut analysis.findings);
     let lines = linted.lines();
     linted.diagnostics = findings
         .iter()
         .enumerate()
         .map(|(i, f)| convert::diagnostic(f, i, &lines, doc.version, job.docs_url.as_deref()))
         .collect();
-    linted.language = Some(language);
-    linted.kind = Some(kind);
+    linted.language = Some(analysis.language);
+    linted.kind = Some(analysis.kind);
     linted.findings = findings;
     linted.disable_at = Some(disable_at);
+    linted.analysis = Mutex::new(Some(analysis));
     Ok(linted)
 }
