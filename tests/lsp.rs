@@ -397,6 +397,94 @@ fn settings_from_the_editor_apply_and_change() {
 }
 
 #[test]
+fn empty_settings_keep_the_initial_ones_and_empty_lists_are_empty_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(dir.path());
+    // Neovim sends an empty Lua table as [].
+    lsp.initialize(
+        dir.path(),
+        push_client(),
+        json!({"tact": {"rules": {"jargon": "hint"}, "kinds": [], "rulesets": []}}),
+    );
+    let u = uri(dir.path(), "mail.md");
+    lsp.open(&u, "markdown", 1, MAIL);
+    assert_eq!(lsp.diagnostics(&u, Some(1))[0]["severity"], 4);
+    // Eglot answers an empty change; the hint stays (and nothing is re-published).
+    lsp.notify("workspace/didChangeConfiguration", json!({"settings": {}}));
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"tact": null}}),
+    );
+    let hover = lsp.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": u}, "position": {"line": 2, "character": 10}}),
+    );
+    assert!(!hover.is_null());
+    lsp.change(&u, 2, json!([{"text": MAIL}]));
+    assert_eq!(lsp.diagnostics(&u, Some(2))[0]["severity"], 4);
+    assert_eq!(lsp.stop(), Some(0));
+}
+
+#[test]
+fn a_client_that_counts_bytes_can_say_so() {
+    // ALE offers no position encodings and counts columns in bytes.
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(dir.path());
+    let init = lsp.initialize(
+        dir.path(),
+        push_client(),
+        json!({"tact": {"position-encoding": "utf-8"}}),
+    );
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    let u = uri(dir.path(), "mail.md");
+    lsp.open(&u, "markdown", 1, "“Note”: we deployed it.\n");
+    let d = lsp.diagnostics(&u, Some(1));
+    // “ and ” are three bytes each: "deployed" starts at byte 15 (UTF-16: 11).
+    assert_eq!(d[0]["range"]["start"]["character"], 15, "{d:?}");
+    assert_eq!(lsp.stop(), Some(0));
+}
+
+#[test]
+fn quick_fixes_for_clients_that_drop_diagnostic_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = started(dir.path());
+    let u = uri(dir.path(), "mail.md");
+    lsp.open(&u, "markdown", 1, MAIL);
+    let d = lsp.diagnostics(&u, Some(1));
+    let range = d[0]["range"].clone();
+    // ALE sends back code, message and range only.
+    let bare = json!([{"range": range, "code": "jargon", "message": d[0]["message"]}]);
+    let titles = |actions: &[Value]| -> Vec<String> {
+        actions
+            .iter()
+            .filter(|a| a["kind"] == "quickfix" && a["edit"].is_object())
+            .map(|a| a["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let from_bare = code_actions(&mut lsp, &u, bare.as_array().unwrap(), None);
+    let with_data = code_actions(&mut lsp, &u, &d, None);
+    assert!(!titles(&from_bare).is_empty(), "{from_bare:?}");
+    assert_eq!(titles(&from_bare), titles(&with_data));
+    // A request for the cursor's range with no diagnostics at all.
+    let at_cursor = lsp.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "range": range, "context": {"diagnostics": []}}),
+    );
+    assert_eq!(titles(at_cursor.as_array().unwrap()), titles(&with_data));
+    // Elsewhere, nothing.
+    let elsewhere = lsp.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "context": {"diagnostics": []},
+               "range": {"start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 1}}}),
+    );
+    assert!(
+        titles(elsewhere.as_array().unwrap()).is_empty(),
+        "{elsewhere}"
+    );
+    assert_eq!(lsp.stop(), Some(0));
+}
+
+#[test]
 fn a_broken_config_is_shown_and_the_last_good_settings_stay() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join(".tact.toml");
@@ -442,7 +530,8 @@ fn pulled_diagnostics_are_not_also_pushed() {
     let mut lsp = Lsp::start(dir.path());
     let init = lsp.initialize(
         dir.path(),
-        json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}),
+        json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}},
+               "workspace": {"diagnostics": {"refreshSupport": true}}}),
         Value::Null,
     );
     assert_eq!(
@@ -474,6 +563,26 @@ fn pulled_diagnostics_are_not_also_pushed() {
         "{:?}",
         lsp.inbox
     );
+    assert_eq!(lsp.stop(), Some(0));
+}
+
+#[test]
+fn a_client_that_pulls_but_takes_no_refresh_gets_pushed_diagnostics() {
+    // Neovim 0.10+: pull support, no workspace/diagnostic/refresh.
+    let dir = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(dir.path());
+    let init = lsp.initialize(
+        dir.path(),
+        json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}),
+        Value::Null,
+    );
+    assert!(
+        init["capabilities"]["diagnosticProvider"].is_null(),
+        "{init}"
+    );
+    let u = uri(dir.path(), "mail.md");
+    lsp.open(&u, "markdown", 1, MAIL);
+    assert_eq!(rules(&lsp.diagnostics(&u, Some(1))), ["jargon"]);
     assert_eq!(lsp.stop(), Some(0));
 }
 
@@ -748,5 +857,24 @@ fn saving_a_config_in_the_editor_relints_without_a_watcher() {
         json!({"textDocument": {"uri": uri(dir.path(), ".tact.toml")}}),
     );
     assert!(lsp.diagnostics(&u, Some(1)).is_empty());
+    assert_eq!(lsp.stop(), Some(0));
+}
+
+#[test]
+fn a_config_edited_behind_the_servers_back_is_seen_on_the_next_change() {
+    // Clients that cannot watch files (Neovim on Linux) send no notification.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join(".tact.toml");
+    std::fs::write(&config, "[rules]\njargon = \"hint\"\n").unwrap();
+    let mut lsp = started(dir.path());
+    let u = uri(dir.path(), "mail.md");
+    lsp.open(&u, "markdown", 1, MAIL);
+    assert_eq!(lsp.diagnostics(&u, Some(1))[0]["severity"], 4);
+    std::fs::write(&config, "[rules]\njargon = \"error\"  # now loud\n").unwrap();
+    lsp.change(&u, 2, json!([{"text": MAIL}]));
+    assert_eq!(lsp.diagnostics(&u, Some(2))[0]["severity"], 1);
+    std::fs::remove_file(&config).unwrap();
+    lsp.change(&u, 3, json!([{"text": MAIL}]));
+    assert_eq!(lsp.diagnostics(&u, Some(3))[0]["severity"], 2);
     assert_eq!(lsp.stop(), Some(0));
 }

@@ -4,13 +4,14 @@
 //! runs, since it writes `.tact.toml`), "disable this rule in this file",
 //! and `source.fixAll.tact`, which applies every preferred fix marked safe.
 
-use super::convert::{DiagnosticData, Lines};
+use super::convert::{self, DiagnosticData, Lines};
 use super::state::Linted;
 use serde_json::json;
 use std::collections::HashMap;
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, DocumentChanges, OneOf,
-    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, DocumentChanges,
+    NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Range, TextDocumentEdit,
+    TextEdit, Uri, WorkspaceEdit,
 };
 
 /// The command behind "Ignore 'TERM' in this workspace": `[uri, term]`.
@@ -70,6 +71,7 @@ fn text_edits(edits: &[tact::Edit], lines: &Lines) -> Vec<TextEdit> {
 /// `data` for the current version), plus "disable RULE in this file".
 pub fn quick_fixes(
     uri: &Uri,
+    range: Range,
     diagnostics: &[Diagnostic],
     linted: &Linted,
     style: EditStyle,
@@ -77,17 +79,8 @@ pub fn quick_fixes(
     let mut out = Vec::new();
     let mut disabled = Vec::new();
     let lines = linted.lines();
-    for diagnostic in diagnostics {
-        if diagnostic.source.as_deref() != Some("tact") {
-            continue;
-        }
-        let Some(data) = diagnostic
-            .data
-            .clone()
-            .and_then(|d| serde_json::from_value::<DiagnosticData>(d).ok())
-        else {
-            continue;
-        };
+    for (diagnostic, data) in resolve(range, diagnostics, linted, &lines) {
+        let diagnostic = &diagnostic;
         let finding = linted.findings.get(data.index);
         let Some(finding) =
             finding.filter(|f| data.version == linted.doc.version && f.rule.as_str() == data.rule)
@@ -141,6 +134,68 @@ pub fn quick_fixes(
                     )),
                     ..CodeAction::default()
                 }));
+            }
+        }
+    }
+    out
+}
+
+/// The tact diagnostics a code action request is about, each with the
+/// `data` that names its finding. A diagnostic that kept its `data` is
+/// taken as it is. Clients that send back only code, message and range
+/// (ALE, kak-lsp, ...) get theirs matched to a finding of the current
+/// version by rule and range; and when the request names no diagnostic of
+/// tact at all, the findings that touch the requested range are used.
+fn resolve(
+    range: Range,
+    diagnostics: &[Diagnostic],
+    linted: &Linted,
+    lines: &Lines,
+) -> Vec<(Diagnostic, DiagnosticData)> {
+    let version = linted.doc.version;
+    let own = |index: usize| {
+        let finding = &linted.findings[index];
+        let diagnostic = convert::diagnostic(finding, index, lines, version, None);
+        let data = DiagnosticData {
+            version,
+            rule: finding.rule.as_str().to_string(),
+            index,
+            term: convert::term(finding, lines.text),
+        };
+        (diagnostic, data)
+    };
+    let mut out: Vec<(Diagnostic, DiagnosticData)> = Vec::new();
+    for diagnostic in diagnostics {
+        let kept = diagnostic
+            .data
+            .clone()
+            .and_then(|d| serde_json::from_value::<DiagnosticData>(d).ok());
+        if let Some(data) = kept {
+            if diagnostic.source.as_deref() == Some("tact") {
+                out.push((diagnostic.clone(), data));
+            }
+            continue;
+        }
+        if diagnostic.source.as_deref().is_some_and(|s| s != "tact") {
+            continue;
+        }
+        let code = match &diagnostic.code {
+            Some(NumberOrString::String(code)) => Some(code.as_str()),
+            _ => None,
+        };
+        let found = linted.findings.iter().position(|f| {
+            lines.range(f.span) == diagnostic.range && code.is_none_or(|c| c == f.rule.as_str())
+        });
+        if let Some(index) = found {
+            let (_, data) = own(index);
+            out.push((diagnostic.clone(), data));
+        }
+    }
+    if out.is_empty() {
+        let touches = |r: Range| r.start <= range.end && range.start <= r.end;
+        for index in 0..linted.findings.len() {
+            if touches(lines.range(linted.findings[index].span)) {
+                out.push(own(index));
             }
         }
     }

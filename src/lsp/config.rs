@@ -11,13 +11,22 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
-use tact::{Linter, Settings, SettingsError};
+use tact::{Encoding, Linter, Settings, SettingsError};
 
 /// Documents larger than this are not linted unless a setting says otherwise.
 pub const DEFAULT_MAX_DOCUMENT_SIZE: usize = 2_000_000;
 
 /// The keys only an editor can set (`.tact.toml` does not know them).
-const EDITOR_KEYS: &[&str] = &["docs-url", "trace", "max-document-size"];
+const EDITOR_KEYS: &[&str] = &[
+    "docs-url",
+    "trace",
+    "max-document-size",
+    "position-encoding",
+];
+
+/// The tables of the settings, which some clients send as `[]` when empty
+/// (Neovim encodes an empty Lua table as an array).
+const TABLE_KEYS: &[&str] = &["rules", "kinds", "rulesets"];
 
 /// How much the server logs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,6 +44,9 @@ pub struct EditorSettings {
     pub docs_url: Option<String>,
     pub trace: Trace,
     pub max_document_size: usize,
+    /// How the client counts columns when it does not say (its
+    /// capabilities offer no position encodings): ALE counts bytes.
+    pub position_encoding: Option<Encoding>,
 }
 
 impl Default for EditorSettings {
@@ -44,6 +56,7 @@ impl Default for EditorSettings {
             docs_url: None,
             trace: Trace::Off,
             max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
+            position_encoding: None,
         }
     }
 }
@@ -55,7 +68,7 @@ impl EditorSettings {
         let value = value.get("tact").unwrap_or(value);
         let mut out = EditorSettings::default();
         let Some(object) = value.as_object() else {
-            return if value.is_null() {
+            return if value.is_null() || value.as_array().is_some_and(Vec::is_empty) {
                 Ok(out)
             } else {
                 Err("the tact settings must be an object".into())
@@ -67,6 +80,14 @@ impl EditorSettings {
         }
         // Editors send null for unset values; drop them (TOML has no null).
         rest.retain(|_, v| !v.is_null());
+        for key in TABLE_KEYS {
+            if let Some(v) = rest.get_mut(*key) {
+                empty_array_as_table(v);
+                if let Some(inner) = v.as_object_mut() {
+                    inner.values_mut().for_each(empty_array_as_table);
+                }
+            }
+        }
         if let Some(url) = object.get("docs-url").and_then(Value::as_str) {
             out.docs_url = Some(url.trim_end_matches('#').to_string()).filter(|u| !u.is_empty());
         }
@@ -89,11 +110,29 @@ impl EditorSettings {
                     as usize;
             }
         }
+        out.position_encoding = match object.get("position-encoding").and_then(Value::as_str) {
+            None => None,
+            Some("utf-8") => Some(Encoding::Utf8),
+            Some("utf-16") => Some(Encoding::Utf16),
+            Some("utf-32") => Some(Encoding::Utf32),
+            Some(other) => {
+                return Err(format!(
+                    "`position-encoding`: expected utf-8, utf-16 or utf-32, got '{other}'"
+                ));
+            }
+        };
         let table: toml::Table = serde_json::from_value(Value::Object(rest))
             .map_err(|e| format!("the tact settings: {e}"))?;
         out.settings =
             Settings::from_table(&table, "editor settings").map_err(|e| e.to_string())?;
         Ok(out)
+    }
+}
+
+/// `[]` becomes `{}`: an empty table that arrived as an empty list.
+fn empty_array_as_table(value: &mut Value) {
+    if value.as_array().is_some_and(Vec::is_empty) {
+        *value = Value::Object(Default::default());
     }
 }
 
@@ -115,6 +154,18 @@ pub struct Config {
     /// The last linter built from a good version of each config file.
     last_good: Mutex<HashMap<PathBuf, Arc<Linter>>>,
     broken: Mutex<HashMap<PathBuf, SettingsError>>,
+    /// Each config file's modification time and size when its linter was
+    /// built: checked on every lint, so an edit is seen even by a client
+    /// that cannot watch files.
+    stamps: Mutex<HashMap<PathBuf, Stamp>>,
+}
+
+/// When a file was last changed, and its size; `None` when it is gone.
+type Stamp = Option<(std::time::SystemTime, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 impl Config {
@@ -174,7 +225,14 @@ impl Config {
         root: Option<&Path>,
     ) -> (Arc<Linter>, Option<String>) {
         let dir = path.and_then(Path::parent).or(root);
-        let config = dir.and_then(|d| self.locate(d));
+        let mut config = dir.and_then(|d| self.locate(d));
+        if let Some(file) = &config
+            && self.changed(file)
+        {
+            // Edited, created or removed behind the server's back.
+            self.forget();
+            config = dir.and_then(|d| self.locate(d));
+        }
         if let Some(linter) = self
             .linters
             .lock()
@@ -190,11 +248,22 @@ impl Config {
         (linter, error)
     }
 
+    /// Whether `file` changed since its linter was built.
+    fn changed(&self, file: &Path) -> bool {
+        let Ok(stamps) = self.stamps.lock() else {
+            return false;
+        };
+        stamps.get(file).is_some_and(|s| *s != stamp(file))
+    }
+
     fn build(&self, config: Option<&Path>) -> (Arc<Linter>, Option<String>) {
         let editor = self.editor();
         let Some(path) = config else {
             return (self.editor_only(&editor), None);
         };
+        if let Ok(mut stamps) = self.stamps.lock() {
+            stamps.insert(path.to_path_buf(), stamp(path));
+        }
         match load(path, &editor.settings) {
             Ok(linter) => {
                 let linter = Arc::new(linter);
@@ -286,5 +355,19 @@ mod tests {
         assert!(EditorSettings::from_json(&json!({"rules": {"jargn": "off"}})).is_err());
         assert!(EditorSettings::from_json(&json!({"trace": "loud"})).is_err());
         assert!(EditorSettings::from_json(&json!(null)).is_ok());
+    }
+
+    #[test]
+    fn empty_lists_stand_for_empty_tables_and_encodings_are_read() {
+        let e = EditorSettings::from_json(&json!({"tact": {
+            "rules": [], "kinds": [], "rulesets": {"remove": []},
+            "glossary": [], "position-encoding": "utf-8",
+        }}))
+        .unwrap();
+        assert_eq!(e.position_encoding, Some(Encoding::Utf8));
+        assert!(EditorSettings::from_json(&json!({"tact": []})).is_ok());
+        assert!(EditorSettings::from_json(&json!({"position-encoding": "bytes"})).is_err());
+        // A non-empty list where a table belongs is still an error.
+        assert!(EditorSettings::from_json(&json!({"rules": ["jargon"]})).is_err());
     }
 }

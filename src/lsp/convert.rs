@@ -11,14 +11,20 @@ use tower_lsp_server::ls_types::{
 };
 
 /// The encoding to use: UTF-8 when the client offers it, then UTF-32, else
-/// the protocol's default UTF-16.
-pub fn negotiate(params: &InitializeParams) -> Encoding {
+/// the protocol's default UTF-16. A client that offers none may have said
+/// how it counts in the `position-encoding` setting (`said`).
+pub fn negotiate(params: &InitializeParams, said: Option<Encoding>) -> Encoding {
     let offered = params
         .capabilities
         .general
         .as_ref()
         .and_then(|g| g.position_encodings.clone())
         .unwrap_or_default();
+    if offered.is_empty()
+        && let Some(encoding) = said
+    {
+        return encoding;
+    }
     if offered.contains(&PositionEncodingKind::UTF8) {
         Encoding::Utf8
     } else if offered.contains(&PositionEncodingKind::UTF32) {

@@ -20,26 +20,49 @@ mod transport;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use tower_lsp_server::{LspService, Server};
 
 /// Options of `tact lsp`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Also write the log to this file (it goes to stderr in any case).
+    /// Also write the whole log to this file (stderr gets errors and
+    /// warnings, and more as the `trace` setting asks).
     #[arg(long, value_name = "PATH")]
     pub log_file: Option<PathBuf>,
 }
 
-/// Where log lines go: stderr, and a file when asked.
+/// Where log lines go: every line to the file when asked; to stderr the
+/// errors and warnings, plus information lines with `trace` "messages" and
+/// everything with "verbose" (editors show a server's stderr as errors).
 pub struct Log {
     file: Option<Mutex<std::fs::File>>,
+    /// 0: errors and warnings, 1: and information, 2: everything.
+    stderr_level: AtomicU8,
 }
 
 impl Log {
+    /// Sets how much goes to stderr, after the `trace` setting.
+    pub fn set_trace(&self, trace: config::Trace) {
+        let level = match trace {
+            config::Trace::Off => 0,
+            config::Trace::Messages => 1,
+            config::Trace::Verbose => 2,
+        };
+        self.stderr_level.store(level, Ordering::Relaxed);
+    }
+
     pub fn write(&self, level: &str, message: &str) {
         let line = format!("[tact {level}] {message}\n");
-        let _ = std::io::stderr().write_all(line.as_bytes());
+        let needed = match level {
+            "error" | "warning" => 0,
+            "info" => 1,
+            _ => 2,
+        };
+        if needed <= self.stderr_level.load(Ordering::Relaxed) {
+            let _ = std::io::stderr().write_all(line.as_bytes());
+        }
         if let Some(file) = &self.file
             && let Ok(mut f) = file.lock()
         {
@@ -90,7 +113,10 @@ pub fn run(args: Args) -> ExitCode {
             Err(e) => return crate::cli::fail(format!("{}: cannot open: {e}", path.display())),
         },
     };
-    let log = Arc::new(Log { file });
+    let log = Arc::new(Log {
+        file,
+        stderr_level: AtomicU8::new(0),
+    });
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         // The blocking pool runs tokio's stdin reads, its stdout writes and

@@ -305,6 +305,7 @@ impl Inner {
     async fn take_settings(self: &Arc<Self>, value: &Value) {
         match EditorSettings::from_json(value) {
             Ok(editor) => {
+                self.log.set_trace(editor.trace);
                 self.config.set_editor(editor);
                 self.relint_all().await;
             }
@@ -458,19 +459,32 @@ impl LanguageServer for Backend {
         {
             roots.push(root);
         }
-        let encoding = convert::negotiate(&params);
-        let pull = caps
-            .text_document
+        let editor = params
+            .initialization_options
             .as_ref()
-            .and_then(|t| t.diagnostic.as_ref())
-            .is_some();
+            .map(EditorSettings::from_json);
+        let said = editor
+            .as_ref()
+            .and_then(|e| e.as_ref().ok())
+            .and_then(|e| e.position_encoding);
+        let encoding = convert::negotiate(&params, said);
+        let refresh = workspace
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+        // Pull only where the server can ask for a new pull when settings or
+        // a config file change; otherwise push (Neovim pulls, but does not
+        // take refresh requests).
+        let pull = refresh
+            && caps
+                .text_document
+                .as_ref()
+                .and_then(|t| t.diagnostic.as_ref())
+                .is_some();
         let session = Session {
             encoding: Some(encoding),
             pull,
-            refresh: workspace
-                .and_then(|w| w.diagnostics.as_ref())
-                .and_then(|d| d.refresh_support)
-                .unwrap_or(false),
+            refresh,
             document_changes: workspace
                 .and_then(|w| w.workspace_edit.as_ref())
                 .and_then(|e| e.document_changes)
@@ -484,11 +498,13 @@ impl LanguageServer for Backend {
             init_error: None,
         };
         let mut session = session;
-        if let Some(options) = &params.initialization_options {
-            match EditorSettings::from_json(options) {
-                Ok(editor) => self.inner.config.set_editor(editor),
-                Err(e) => session.init_error = Some(format!("tact settings: {e}")),
+        match editor {
+            Some(Ok(editor)) => {
+                self.inner.log.set_trace(editor.trace);
+                self.inner.config.set_editor(editor);
             }
+            Some(Err(e)) => session.init_error = Some(format!("tact settings: {e}")),
+            None => {}
         }
         if let Ok(mut s) = self.inner.session.write() {
             *s = session;
@@ -682,6 +698,15 @@ impl LanguageServer for Backend {
                 }
             }
         }
+        // An empty answer (Eglot's default) is no change: the settings from
+        // `initializationOptions` stay.
+        let tact = settings.get("tact").unwrap_or(&settings);
+        if tact.is_null() || tact.as_object().is_some_and(|o| o.is_empty()) {
+            inner
+                .log(MessageType::INFO, "empty settings: the current ones stay")
+                .await;
+            return;
+        }
         inner.take_settings(&settings).await;
     }
 
@@ -723,6 +748,7 @@ impl LanguageServer for Backend {
         if wanted(only, &CodeActionKind::QUICKFIX) {
             out.extend(actions::quick_fixes(
                 &uri,
+                params.range,
                 &params.context.diagnostics,
                 &linted,
                 style,
