@@ -207,7 +207,10 @@ impl Linter {
         self.languages.iter().map(|l| l.language).collect()
     }
 
-    pub(crate) fn id(&self) -> u64 {
+    /// A number no other linter in this process has: a changed setting
+    /// means a new linter, so results made by different ones can be told
+    /// apart.
+    pub fn id(&self) -> u64 {
         self.id
     }
 

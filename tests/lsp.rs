@@ -551,10 +551,21 @@ fn pulled_diagnostics_are_not_also_pushed() {
         "textDocument/diagnostic",
         json!({"textDocument": {"uri": u}, "previousResultId": id}),
     );
-    assert_eq!(again["kind"], "unchanged");
+    assert_eq!(again["kind"], "unchanged", "{report} {again}");
     let workspace = lsp.request("workspace/diagnostic", json!({"previousResultIds": []}));
     assert_eq!(workspace["items"][0]["uri"], json!(u));
     assert_eq!(workspace["items"][0]["version"], 1);
+    // A settings change makes the same version's result new.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"tact": {"rules": {"jargon": "off"}}}}),
+    );
+    let after = lsp.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": u}, "previousResultId": id}),
+    );
+    assert_eq!(after["kind"], "full", "{after}");
+    assert!(after["items"].as_array().unwrap().is_empty(), "{after}");
     // Nothing was pushed meanwhile.
     assert!(
         !lsp.inbox

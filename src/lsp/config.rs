@@ -233,18 +233,15 @@ impl Config {
             self.forget();
             config = dir.and_then(|d| self.locate(d));
         }
-        if let Some(linter) = self
-            .linters
-            .lock()
-            .ok()
-            .and_then(|l| l.get(&config).cloned())
-        {
-            return (linter, None);
+        // Held while building, so two lints at once share one new linter.
+        let Ok(mut linters) = self.linters.lock() else {
+            return self.build(config.as_deref());
+        };
+        if let Some(linter) = linters.get(&config) {
+            return (linter.clone(), None);
         }
         let (linter, error) = self.build(config.as_deref());
-        if let Ok(mut l) = self.linters.lock() {
-            l.insert(config, linter.clone());
-        }
+        linters.insert(config, linter.clone());
         (linter, error)
     }
 

@@ -415,7 +415,9 @@ impl Inner {
     }
 
     fn diagnostic_report(linted: &Linted, previous: Option<&str>) -> DocumentDiagnosticReport {
-        let id = linted.doc.version.to_string();
+        // The result changes with the text and with the settings (each
+        // settings or config change builds a new linter).
+        let id = format!("{}-{}", linted.doc.version, linted.doc.linter.id());
         if previous == Some(id.as_str()) {
             return DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
                 related_documents: None,

@@ -1,0 +1,4 @@
+" tact for ALE: registers the tact language server for mail buffers.
+" The definition is shared by every filetype: see autoload/tact/ale.vim.
+
+call tact#ale#Define('mail')
