@@ -194,8 +194,17 @@ fn boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// 64 cases by default (each edit is checked against a fresh lint, which is
+/// slow in a debug build); `PROPTEST_CASES` asks for more.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(64)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn any_edit_sequence_gives_what_a_fresh_lint_gives(start in document(), steps in edits()) {
