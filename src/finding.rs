@@ -98,6 +98,33 @@ impl Finding {
     }
 }
 
+/// The edits of every finding's preferred (first) suggestion that is safe
+/// to apply unattended, leaving out any that would overlap one taken
+/// before; sorted by position. What `tact check --fix` and the editor's
+/// "fix all" apply.
+pub fn safe_fixes(findings: &[Finding]) -> Vec<&Edit> {
+    let mut chosen: Vec<&Edit> = Vec::new();
+    for finding in findings {
+        let Some(first) = finding.suggestions.first() else {
+            continue;
+        };
+        if !first.safe || first.edits.is_empty() {
+            continue;
+        }
+        let overlaps = first.edits.iter().any(|e| {
+            chosen.iter().any(|t| {
+                e.span.start < t.span.end.max(t.span.start + 1)
+                    && t.span.start < e.span.end.max(e.span.start + 1)
+            })
+        });
+        if !overlaps {
+            chosen.extend(&first.edits);
+        }
+    }
+    chosen.sort_by_key(|e| e.span.start);
+    chosen
+}
+
 impl Suggestion {
     /// `text` with this suggestion's edits applied.
     pub fn apply(&self, text: &str) -> String {

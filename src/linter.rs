@@ -93,6 +93,9 @@ pub struct SentenceContext<'a> {
     pub ids: &'a [u32],
     /// Word ids of the next sentence (for context that may follow).
     pub next_ids: &'a [u32],
+    /// Whether the sentence names a date, worked out on first use: many
+    /// findings of one long sentence ask.
+    pub dated: std::cell::OnceCell<bool>,
 }
 
 impl SentenceContext<'_> {
@@ -103,7 +106,9 @@ impl SentenceContext<'_> {
 
     /// Whether the sentence names a day, date or time (see [`Self::is_date`]).
     pub fn has_date(&self) -> bool {
-        (0..self.ids.len()).any(|i| self.is_date(i))
+        *self
+            .dated
+            .get_or_init(|| (0..self.ids.len()).any(|i| self.is_date(i)))
     }
 
     /// Whether token `i` names a day, date or time: a weekday, month or
@@ -389,6 +394,7 @@ impl Linter {
                 tokens: doc.sentence_tokens(sentence),
                 ids: &ids[sentence.token_range()],
                 next_ids: next.map_or(&[][..], |n| &ids[n.token_range()]),
+                dated: Default::default(),
             };
             self.scan_sentence(&cx, &mut hits, findings);
             if let Some(sev) = long

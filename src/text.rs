@@ -124,22 +124,41 @@ impl LineIndex {
     /// The position of byte `offset`. An offset past the end is clamped to
     /// the end; one inside a character is moved back to its start.
     pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> Position {
+        self.position_after(text, offset, encoding, None).1
+    }
+
+    /// Like [`Self::position`], but counting from `known` (an earlier byte
+    /// offset and its position) when that lies on the same line before
+    /// `offset`. Also returns the clamped offset, to pass as `known` next
+    /// time: visiting the sorted findings of a document this way counts a
+    /// long line once, not once per finding on it.
+    pub fn position_after(
+        &self,
+        text: &str,
+        offset: usize,
+        encoding: Encoding,
+        known: Option<(usize, Position)>,
+    ) -> (usize, Position) {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
         let line = self.line_of(offset);
-        let start = self.starts[line];
-        let prefix = &text[start..offset];
-        let character = match encoding {
-            Encoding::Utf8 => prefix.len(),
-            Encoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
-            Encoding::Utf32 => prefix.chars().count(),
+        let (from, base) = match known {
+            Some((at, p)) if p.line as usize == line && at <= offset => (at, p.character),
+            _ => (self.starts[line], 0),
         };
-        Position {
+        let part = &text[from..offset];
+        let counted = match encoding {
+            Encoding::Utf8 => part.len(),
+            Encoding::Utf16 => part.chars().map(char::len_utf16).sum(),
+            Encoding::Utf32 => part.chars().count(),
+        };
+        let position = Position {
             line: line as u32,
-            character: character as u32,
-        }
+            character: base + counted as u32,
+        };
+        (offset, position)
     }
 
     /// The byte offset of `position`. A column past the end of its line is
@@ -211,6 +230,28 @@ mod tests {
         roundtrip("crlf\r\nline\r\nend");
         roundtrip("lone\rcr");
         roundtrip("emoji 😀 here\nCJK 漢字\ncombining e\u{301}");
+    }
+
+    #[test]
+    fn counting_on_from_an_earlier_offset_gives_the_same_positions() {
+        let text = "a😀b\r\ncafé 🎉 ok\nline\n\nlast 😀 é";
+        let index = LineIndex::new(text);
+        for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let mut known = None;
+            // In order, out of order, and inside characters.
+            for offset in (0..=text.len())
+                .chain((0..=text.len()).rev())
+                .chain([3, 1, 40])
+            {
+                let (at, p) = index.position_after(text, offset, encoding, known);
+                assert_eq!(
+                    p,
+                    index.position(text, offset, encoding),
+                    "{offset} {encoding:?}"
+                );
+                known = Some((at, p));
+            }
+        }
     }
 
     #[test]

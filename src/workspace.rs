@@ -54,6 +54,48 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     })
 }
 
+/// Writes `bytes` to `path` through a temporary file beside it that is then
+/// renamed over it, so a crash never leaves half a file, unless the file no
+/// longer holds `expected` (`None`: there was no file), in which case
+/// nothing is written. A symbolic link is written through (the file it
+/// points to is replaced, the link stays), and the file keeps its
+/// permissions.
+pub fn write_atomically(path: &Path, bytes: &[u8], expected: Option<&[u8]>) -> Result<(), String> {
+    use std::io::Write;
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("tact");
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let fail = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+    let written = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        if let Ok(meta) = std::fs::metadata(&target) {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    let now = std::fs::read(&target).ok();
+    if now.as_deref() != expected {
+        let _ = std::fs::remove_file(&temp);
+        return Err(format!(
+            "{} changed while tact was editing it; nothing was written",
+            path.display()
+        ));
+    }
+    std::fs::rename(&temp, &target).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        fail(e)
+    })
+}
+
 /// Reads and parses a configuration file.
 pub fn load_settings(path: &Path) -> Result<Settings, WorkspaceError> {
     let text = read_text(path)?;

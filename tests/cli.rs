@@ -453,3 +453,112 @@ fn stats_are_reported_on_request() {
         stdout(&out)
     );
 }
+
+#[test]
+fn fix_rewrites_only_safe_fixes_keeps_the_rest_byte_for_byte_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let original: &[u8] = b"\xEF\xBB\xBFHi Anna,\r\n\r\n<!-- keep this comment -->\r\nWe deployed the fix and we will deploy it soon.\r\n\r\nBest,\r\nJeroen\r\n";
+    let path = dir.path().join("mail.md");
+    std::fs::write(&path, original).unwrap();
+    // Without --fix nothing is written.
+    tact(&["check", "mail.md"], dir.path());
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+
+    let out = tact(
+        &["check", "--fix", "--format", "json", "mail.md"],
+        dir.path(),
+    );
+    let fixed = std::fs::read(&path).unwrap();
+    let expected = String::from_utf8(original.to_vec()).unwrap().replace(
+        "We deployed the fix and we will deploy it",
+        "We released the fix and we will release it",
+    );
+    assert_eq!(String::from_utf8(fixed.clone()).unwrap(), expected);
+    // What is left is reported: the vague "soon" has no safe fix.
+    let rules: Vec<String> = json(&out)["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert!(rules.contains(&"vague-commitment".to_string()), "{rules:?}");
+    assert!(!rules.contains(&"jargon".to_string()), "{rules:?}");
+    // Idempotent.
+    tact(&["check", "--fix", "mail.md"], dir.path());
+    assert_eq!(std::fs::read(&path).unwrap(), fixed);
+    // Stdin cannot be fixed.
+    let o = tact(&["check", "--fix", "-"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot fix stdin"), "{}", stderr(&o));
+}
+
+#[test]
+fn init_writes_a_valid_config_once_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tact(&["init"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let path = dir.path().join(".tact.toml");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("# glossary = "), "{written}");
+    // It is used, and changes nothing.
+    std::fs::write(dir.path().join("a.md"), "We deployed it on Monday.\n").unwrap();
+    let o = tact(&["check", "--format", "json", "a.md"], dir.path());
+    assert_eq!(json(&o)["files"][0]["diagnostics"][0]["rule"], "jargon");
+    // A second init, or one over a user's file, writes nothing.
+    std::fs::write(&path, "glossary = [\"deploy\"] # ours\n").unwrap();
+    let o = tact(&["init"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "glossary = [\"deploy\"] # ours\n"
+    );
+}
+
+#[test]
+fn files_over_the_size_limit_are_skipped_with_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("big.md"), "We deployed it. ".repeat(100)).unwrap();
+    let o = tact(&["check", "--max-size", "1000", "big.md"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("over the limit of 1000"),
+        "{}",
+        stderr(&o)
+    );
+    let o = tact_stdin(
+        &["check", "--max-size", "10", "-"],
+        dir.path(),
+        b"We deployed it on Monday.",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("over the limit"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_long_line_is_shown_as_a_window_around_each_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = format!(
+        "{} we deployed it {}\n",
+        "word ".repeat(40_000),
+        "more ".repeat(40_000)
+    );
+    std::fs::write(dir.path().join("long.md"), &line).unwrap();
+    let o = tact(&["check", "long.md"], dir.path());
+    let out = stdout(&o);
+    assert!(out.len() < 5_000, "{} bytes of output", out.len());
+    // The window around the jargon is marked as cut on both sides, and the
+    // carets still point at the word.
+    let lines: Vec<&str> = out.lines().collect();
+    let i = lines
+        .iter()
+        .position(|l| l.contains("we deployed it"))
+        .unwrap();
+    let (shown, carets) = (lines[i], lines[i + 1]);
+    assert!(
+        shown.starts_with("1 | …") && shown.ends_with('…'),
+        "{shown}"
+    );
+    let at = shown[..shown.find("deployed").unwrap()].chars().count();
+    assert_eq!(carets.find('^'), Some(at), "{shown}\n{carets}");
+}

@@ -4,7 +4,7 @@
 
 use super::output::{self, FileReport, Format};
 use super::{FailOn, fail};
-use crate::workspace::{Linters, WorkspaceError, decode, read_text};
+use crate::workspace::{Linters, WorkspaceError, decode, write_atomically};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -34,7 +34,24 @@ pub struct Args {
     /// per sentence, reading ease, jargon per 100 words.
     #[arg(long)]
     stats: bool,
+    /// Rewrite the files in place with every preferred fix that is safe to
+    /// apply unattended (never a template to complete), then report what is
+    /// left. Files only, not stdin.
+    #[arg(long)]
+    fix: bool,
+    /// Skip files larger than this many bytes, with an error.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
+    max_size: u64,
 }
+
+/// Files above this size are skipped unless `--max-size` says otherwise: a
+/// stray log or dump is not read into memory (a lint takes about 20 to 80
+/// times the file's size at its peak).
+const DEFAULT_MAX_SIZE: u64 = 32_000_000;
+
+/// A fix can make another safe fix possible; `--fix` applies them in passes
+/// until none is left, so a second run changes nothing.
+const MAX_FIX_PASSES: usize = 10;
 
 pub fn run(args: Args) -> ExitCode {
     if let Some(config) = &args.config
@@ -48,6 +65,9 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         args.paths.clone()
     };
+    if args.fix && paths.iter().any(|p| p.as_os_str() == "-") {
+        return fail("--fix rewrites files; it cannot fix stdin");
+    }
 
     let mut reports = Vec::new();
     let mut errors = Vec::new();
@@ -118,26 +138,43 @@ enum Failure {
 }
 
 fn check_one(input: &Input, args: &Args, linters: &mut Linters) -> Result<FileReport, Failure> {
-    let (display, name, text) = match input {
-        Input::File(path) => (
-            path.display().to_string(),
-            path.clone(),
-            read_text(path).map_err(Failure::Document)?,
-        ),
+    let document = |e: String| Failure::Document(WorkspaceError(e));
+    let (display, name, raw) = match input {
+        Input::File(path) => {
+            let size = std::fs::metadata(path)
+                .map_err(|e| document(format!("{}: cannot read: {e}", path.display())))?
+                .len();
+            if size > args.max_size {
+                return Err(document(format!(
+                    "{}: {size} bytes, over the limit of {} (--max-size); skipped",
+                    path.display(),
+                    args.max_size
+                )));
+            }
+            let raw = std::fs::read(path)
+                .map_err(|e| document(format!("{}: cannot read: {e}", path.display())))?;
+            (path.display().to_string(), path.clone(), raw)
+        }
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-                Failure::Document(WorkspaceError(format!("stdin: cannot read: {e}")))
-            })?;
-            let text = decode(&bytes)
-                .map_err(|e| Failure::Document(WorkspaceError(format!("stdin: {e}"))))?;
+            let mut raw = Vec::new();
+            std::io::stdin()
+                .take(args.max_size + 1)
+                .read_to_end(&mut raw)
+                .map_err(|e| document(format!("stdin: cannot read: {e}")))?;
+            if raw.len() as u64 > args.max_size {
+                return Err(document(format!(
+                    "stdin: over the limit of {} bytes (--max-size); skipped",
+                    args.max_size
+                )));
+            }
             let name = args
                 .stdin_filename
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("-"));
-            (name.display().to_string(), name, text)
+            (name.display().to_string(), name, raw)
         }
     };
+    let mut text = decode(&raw).map_err(|e| document(format!("{display}: {e}")))?;
     let dir = name
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -145,6 +182,21 @@ fn check_one(input: &Input, args: &Args, linters: &mut Linters) -> Result<FileRe
         .unwrap_or_else(|| PathBuf::from("."));
     let linter = linters.for_dir(&dir).map_err(Failure::Config)?;
     let path_text = name.to_string_lossy().replace('\\', "/");
+    if args.fix
+        && let Input::File(path) = input
+        && let Some(fixed) = fixed(&linter, &text, &path_text)
+    {
+        // The byte-order mark `decode` dropped goes back in front.
+        let bom = raw.starts_with(b"\xEF\xBB\xBF");
+        let mut bytes = if bom {
+            b"\xEF\xBB\xBF".to_vec()
+        } else {
+            Vec::new()
+        };
+        bytes.extend_from_slice(fixed.as_bytes());
+        write_atomically(path, &bytes, Some(&raw)).map_err(document)?;
+        text = fixed;
+    }
     let source = Source::new(&text).with_path(&path_text);
     let doc = linter.document(&source);
     let findings = linter.check(&doc);
@@ -159,6 +211,24 @@ fn check_one(input: &Input, args: &Args, linters: &mut Linters) -> Result<FileRe
         stats,
         text,
     })
+}
+
+/// `text` with every safe fix applied, in passes until none is left, or
+/// `None` when there is nothing to fix.
+fn fixed(linter: &tact::Linter, text: &str, path: &str) -> Option<String> {
+    let mut current = text.to_string();
+    for _ in 0..MAX_FIX_PASSES {
+        let findings = linter.lint(&Source::new(&current).with_path(path)).findings;
+        let edits: Vec<tact::Edit> = tact::finding::safe_fixes(&findings)
+            .into_iter()
+            .cloned()
+            .collect();
+        if edits.is_empty() {
+            break;
+        }
+        current = tact::finding::apply(&current, &edits);
+    }
+    (current != text).then_some(current)
 }
 
 fn default_globs() -> GlobSet {

@@ -5,6 +5,7 @@
 
 mod check;
 mod explain;
+mod init;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -42,6 +43,8 @@ enum Command {
     Rules(explain::RulesArgs),
     /// Run the language server over stdio (for editors).
     Lsp(crate::lsp::Args),
+    /// Write a starting `.tact.toml`, every option commented out.
+    Init(init::Args),
 }
 
 /// How bad a finding must be to make `tact check` exit 1.
@@ -77,6 +80,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain::explain(args),
         Command::Rules(args) => explain::rules(args),
         Command::Lsp(args) => crate::lsp::run(args),
+        Command::Init(args) => init::run(args),
     }
 }
 

@@ -205,36 +205,12 @@ fn resolve(
 /// Every preferred fix that is safe, as non-overlapping edits in order.
 pub fn fix_all(linted: &Linted) -> Vec<TextEdit> {
     let lines = linted.lines();
-    let mut chosen: Vec<&tact::Edit> = Vec::new();
-    let mut taken: Vec<tact::Span> = Vec::new();
-    for finding in &linted.findings {
-        let Some(first) = finding.suggestions.first() else {
-            continue;
-        };
-        if !first.safe || first.edits.is_empty() {
-            continue;
-        }
-        let overlaps = first.edits.iter().any(|e| {
-            taken.iter().any(|t| {
-                e.span.start < t.end.max(t.start + 1) && t.start < e.span.end.max(e.span.start + 1)
-            })
-        });
-        if overlaps {
-            continue;
-        }
-        for edit in &first.edits {
-            taken.push(edit.span);
-            chosen.push(edit);
-        }
-    }
-    chosen.sort_by_key(|e| e.span.start);
-    chosen
+    tact::finding::safe_fixes(&linted.findings)
         .into_iter()
         .map(|e| TextEdit::new(lines.range(e.span), e.replacement.clone()))
         .collect()
 }
 
-/// The fix-all source action, if there is anything to fix.
 pub fn fix_all_action(uri: &Uri, linted: &Linted, style: EditStyle) -> Option<CodeActionOrCommand> {
     let edits = fix_all(linted);
     if edits.is_empty() {

@@ -47,11 +47,17 @@ pub struct Lines<'a> {
     pub text: &'a str,
     pub index: &'a LineIndex,
     pub encoding: Encoding,
+    /// The last offset converted, to count on from (see
+    /// [`LineIndex::position_after`]).
+    pub last: std::cell::Cell<Option<(usize, tact::Position)>>,
 }
 
 impl<'a> Lines<'a> {
     pub fn position(&self, offset: usize) -> Position {
-        let p = self.index.position(self.text, offset, self.encoding);
+        let (at, p) = self
+            .index
+            .position_after(self.text, offset, self.encoding, self.last.get());
+        self.last.set(Some((at, p)));
         Position::new(p.line, p.character)
     }
 

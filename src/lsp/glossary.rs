@@ -5,7 +5,7 @@
 //! over it, so a crash never leaves half a file. A file that is not valid
 //! TOML, or that changed while we worked, is left alone with an error.
 
-use std::io::Write;
+use crate::workspace::write_atomically;
 use std::path::Path;
 use toml_edit::{Array, DocumentMut, Item, Value};
 
@@ -86,36 +86,15 @@ pub fn add_term(path: &Path, term: &str) -> Result<Outcome, String> {
     else {
         return Ok(Outcome::AlreadyThere);
     };
-    write_atomically(path, &text, existing.as_deref())?;
+    write_atomically(
+        path,
+        text.as_bytes(),
+        existing.as_deref().map(str::as_bytes),
+    )?;
     Ok(if existing.is_some() {
         Outcome::Added
     } else {
         Outcome::Created
-    })
-}
-
-/// Writes `text` to `path` through a temporary file and a rename, unless
-/// the file no longer holds `expected` (None: no file).
-pub fn write_atomically(path: &Path, text: &str, expected: Option<&str>) -> Result<(), String> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("tact");
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let fail = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
-    let mut file = std::fs::File::create(&temp).map_err(fail)?;
-    file.write_all(text.as_bytes()).map_err(fail)?;
-    file.sync_all().map_err(fail)?;
-    drop(file);
-    let now = std::fs::read(path).ok();
-    if now.as_deref() != expected.map(str::as_bytes) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(format!(
-            "{} changed while tact was editing it; nothing was written",
-            path.display()
-        ));
-    }
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        fail(e)
     })
 }
 

@@ -74,6 +74,7 @@ impl Linted {
             text: &self.doc.text,
             index: &self.index,
             encoding: self.doc.encoding,
+            last: Default::default(),
         }
     }
 

@@ -77,6 +77,65 @@ fn stats_line(out: &mut String, report: &FileReport, stats: &tact::Stats, s: &St
     );
 }
 
+/// At most this many characters of a line are shown under a finding.
+const SHOWN_CHARS: usize = 120;
+/// Characters of context shown before a finding on a long line.
+const CONTEXT_BEFORE: usize = 40;
+
+/// The part of a finding's line that is shown, with where its carets go.
+/// A long line shows a window around the finding, marked with `…`, so a
+/// 5 MB line is not printed once per finding.
+struct Snippet {
+    text: String,
+    /// Characters before the first caret.
+    before: usize,
+    /// How many carets.
+    width: usize,
+}
+
+impl Snippet {
+    /// `line` is a slice of `text`; `span` starts on it.
+    fn new(text: &str, line: &str, span: tact::Span) -> Snippet {
+        let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
+        let at = span.start.clamp(line_start, line_start + line.len()) - line_start;
+        // Back up to CONTEXT_BEFORE characters, and only on a long line.
+        let long = line.len() > SHOWN_CHARS;
+        let from = if long {
+            line[..at]
+                .char_indices()
+                .rev()
+                .take(CONTEXT_BEFORE)
+                .last()
+                .map_or(at, |(i, _)| i)
+        } else {
+            0
+        };
+        let mut shown: String = line[from..].chars().take(SHOWN_CHARS).collect();
+        let cut_after = from + shown.len() < line.len();
+        let before = line[from..at].chars().count();
+        let span_chars = span.of(text).chars().take(SHOWN_CHARS + 1).count();
+        let room = shown.chars().count().saturating_sub(before);
+        let width = if span.end <= line_start + line.len() {
+            span_chars.min(room.max(1)).max(1)
+        } else {
+            room.max(1)
+        };
+        let mut before_out = before;
+        if from > 0 {
+            shown.insert(0, '…');
+            before_out += 1;
+        }
+        if cut_after {
+            shown.push('…');
+        }
+        Snippet {
+            text: shown.replace('\t', " "),
+            before: before_out,
+            width,
+        }
+    }
+}
+
 fn finding_block(
     out: &mut String,
     report: &FileReport,
@@ -109,22 +168,16 @@ fn finding_block(
     let line = loc.line(start.line);
     let number = start.line.to_string();
     let pad = " ".repeat(number.len());
-    let line_shown = line.replace('\t', " ");
-    let before = line.chars().take(start.column - 1).count();
-    let width = if end.line == start.line {
-        (end.column - start.column).max(1)
-    } else {
-        line.chars().count().saturating_sub(before).max(1)
-    };
+    let shown = Snippet::new(&report.text, line, f.span);
     let g = &s.gutter;
     let _ = writeln!(out, "{g}{pad} |{g:#}");
-    let _ = writeln!(out, "{g}{number} |{g:#} {line_shown}");
+    let _ = writeln!(out, "{g}{number} |{g:#} {}", shown.text);
     let more = if end.line > start.line { " …" } else { "" };
     let _ = writeln!(
         out,
         "{g}{pad} |{g:#} {}{sev}{}{sev:#}{more}",
-        " ".repeat(before),
-        "^".repeat(width)
+        " ".repeat(shown.before),
+        "^".repeat(shown.width)
     );
     let labels: Vec<String> = f
         .suggestions

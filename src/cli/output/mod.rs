@@ -45,6 +45,9 @@ pub struct LineCol {
 pub struct Locator<'a> {
     text: &'a str,
     index: LineIndex,
+    /// The last offset converted, to count on from (see
+    /// [`LineIndex::position_after`]).
+    last: std::cell::Cell<Option<(usize, tact::Position)>>,
 }
 
 impl<'a> Locator<'a> {
@@ -52,11 +55,15 @@ impl<'a> Locator<'a> {
         Locator {
             text,
             index: LineIndex::new(text),
+            last: std::cell::Cell::new(None),
         }
     }
 
     pub fn at(&self, offset: usize) -> LineCol {
-        let p = self.index.position(self.text, offset, Encoding::Utf32);
+        let (at, p) =
+            self.index
+                .position_after(self.text, offset, Encoding::Utf32, self.last.get());
+        self.last.set(Some((at, p)));
         LineCol {
             line: p.line as usize + 1,
             column: p.character as usize + 1,

@@ -150,6 +150,7 @@ impl<'a> DocContext<'a> {
             tokens: self.doc.sentence_tokens(sentence),
             ids: self.sentence_ids(sentence),
             next_ids: &[],
+            dated: Default::default(),
         }
     }
 
