@@ -81,3 +81,55 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// A safe rewrite, applied, takes its finding away: nothing of the same
+    /// rule is found again where the rewrite went.
+    #[test]
+    fn every_safe_fix_removes_its_finding(
+        text in document(),
+        path in prop::sample::select(vec!["a.md", "a.txt", "a.eml", "COMMIT_EDITMSG"]),
+    ) {
+        let linter = &*LINTER;
+        let findings = linter.lint(&Source::new(&text).with_path(path)).findings;
+        for f in &findings {
+            for s in f.suggestions.iter().filter(|s| s.safe && !s.edits.is_empty()) {
+                let fixed = s.apply(&text);
+                let mut sorted = s.edits.clone();
+                sorted.sort_by_key(|e| e.span.start);
+                // Where each replacement landed in the fixed text.
+                let mut shift = 0isize;
+                let mut landed = Vec::new();
+                for e in &sorted {
+                    let start = (e.span.start as isize + shift) as usize;
+                    landed.push(tact::Span::new(start, start + e.replacement.len()));
+                    shift += e.replacement.len() as isize - e.span.len() as isize;
+                }
+                let again = linter.lint(&Source::new(&fixed).with_path(path)).findings;
+                for g in again.iter().filter(|g| g.rule == f.rule) {
+                    let hit = landed.iter().any(|l| g.span.start < l.end.max(l.start + 1) && l.start < g.span.end);
+                    prop_assert!(!hit, "{} came back after “{}”: {:?} in {:?}", f.rule, s.label, g.span.of(&fixed), fixed);
+                }
+            }
+        }
+    }
+
+    /// Positions round-trip in every encoding, on any text: CRLF, astral
+    /// characters, combining marks.
+    #[test]
+    fn positions_round_trip(text in "(\\PC|\r\n|\n|\r|😀|e\u{301}){0,60}") {
+        let index = tact::LineIndex::new(&text);
+        for encoding in [tact::Encoding::Utf8, tact::Encoding::Utf16, tact::Encoding::Utf32] {
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                let p = index.position(&text, offset, encoding);
+                let back = index.offset(&text, p, encoding);
+                // A lone \r before \n is the same place as the line's end.
+                if !(text[..offset].ends_with('\r') && text[offset..].starts_with('\n')) {
+                    prop_assert_eq!(back, offset, "{:?} at {} ({:?})", text, offset, encoding);
+                }
+            }
+        }
+    }
+}
