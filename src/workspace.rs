@@ -27,9 +27,19 @@ impl std::error::Error for WorkspaceError {}
 
 /// The nearest `.tact.toml` in `dir` or a folder above it.
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .map(|d| d.join(CONFIG_FILE))
-        .find(|p| p.is_file())
+    let found = |dir: &Path| {
+        dir.ancestors()
+            .map(|d| d.join(CONFIG_FILE))
+            .find(|p| p.is_file())
+    };
+    // A relative folder's ancestors end at the current folder: go on above
+    // it (the path stays relative when the file is found below).
+    found(dir).or_else(|| {
+        dir.is_relative()
+            .then(|| std::path::absolute(dir).ok())
+            .flatten()
+            .and_then(|absolute| found(&absolute))
+    })
 }
 
 /// Reads a file as text: NUL bytes mean binary, and invalid UTF-8 is named

@@ -562,3 +562,16 @@ fn a_long_line_is_shown_as_a_window_around_each_finding() {
     let at = shown[..shown.find("deployed").unwrap()].chars().count();
     assert_eq!(carets.find('^'), Some(at), "{shown}\n{carets}");
 }
+
+#[test]
+fn a_config_above_the_current_folder_applies_to_relative_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".tact.toml"), "[rules]\njargon = \"off\"\n").unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir_all(sub.join("docs")).unwrap();
+    std::fs::write(sub.join("docs/a.md"), "We deployed it on Monday.\n").unwrap();
+    for args in [&["check", "docs/a.md"][..], &["check", "docs"], &["check"]] {
+        let o = tact(args, &sub);
+        assert!(o.status.success(), "{args:?}: {}", stdout(&o));
+    }
+}

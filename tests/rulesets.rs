@@ -119,3 +119,27 @@ fn consistency() {
         }
     }
 }
+
+/// A user pattern that expands past the limit is refused with its file,
+/// line and a reason, rather than compiled for minutes.
+#[test]
+fn an_exploding_user_pattern_is_refused_clearly() {
+    let group = "(a|b|c|d)";
+    let pattern = [group; 12].join(" ");
+    let layer = ruleset::Layer {
+        language: "en".into(),
+        file: "vague-commitment.toml".into(),
+        origin: "tact-rules/en/vague-commitment.toml".into(),
+        text: format!("\n[[pattern]]\nmatch = \"{pattern}\"\n"),
+        mode: ruleset::LayerMode::Extend,
+    };
+    let started = std::time::Instant::now();
+    let error = tact::Linter::with_layers(tact::Settings::default(), &[layer]).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("tact-rules/en/vague-commitment.toml"),
+        "{message}"
+    );
+    assert!(message.contains("expands to more than"), "{message}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}

@@ -40,6 +40,9 @@ pub struct Log {
     file: Option<Mutex<std::fs::File>>,
     /// 0: errors and warnings, 1: and information, 2: everything.
     stderr_level: AtomicU8,
+    /// Whether the client asked for `shutdown`: the exit code is 0 only
+    /// then, as the protocol says.
+    shut_down: std::sync::atomic::AtomicBool,
 }
 
 impl Log {
@@ -51,6 +54,11 @@ impl Log {
             config::Trace::Verbose => 2,
         };
         self.stderr_level.store(level, Ordering::Relaxed);
+    }
+
+    /// Notes that the client asked for `shutdown`.
+    pub fn shut_down(&self) {
+        self.shut_down.store(true, Ordering::Relaxed);
     }
 
     pub fn write(&self, level: &str, message: &str) {
@@ -116,6 +124,7 @@ pub fn run(args: Args) -> ExitCode {
     let log = Arc::new(Log {
         file,
         stderr_level: AtomicU8::new(0),
+        shut_down: Default::default(),
     });
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -137,14 +146,26 @@ pub fn run(args: Args) -> ExitCode {
             env!("CARGO_PKG_VERSION")
         ),
     );
+    let served = log.clone();
     runtime.block_on(async move {
-        let (service, socket) = LspService::new(|client| server::Backend::new(client, log.clone()));
-        transport::stdio(log, |input, output| async move {
+        let (service, socket) =
+            LspService::new(|client| server::Backend::new(client, served.clone()));
+        transport::stdio(served, |input, output| async move {
             Server::new(input, output, socket).serve(service).await;
         })
         .await;
     });
     // Lint tasks still running for closed documents are not waited for.
     runtime.shutdown_background();
-    ExitCode::SUCCESS
+    // `exit` after `shutdown` is a clean end; `exit` without it, or the
+    // input closing, is not (the protocol's exit code 1).
+    if log.shut_down.load(Ordering::Relaxed) {
+        ExitCode::SUCCESS
+    } else {
+        log.write(
+            "warning",
+            "the input ended or `exit` came without `shutdown`",
+        );
+        ExitCode::from(1)
+    }
 }

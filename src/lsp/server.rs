@@ -601,6 +601,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.inner.log.shut_down();
         Ok(())
     }
 
@@ -676,6 +677,8 @@ impl LanguageServer for Backend {
                 .publish_diagnostics(uri, Vec::new(), None)
                 .await;
         }
+        // What the document's lints freed goes back to the system.
+        super::release_free_memory();
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

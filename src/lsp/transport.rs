@@ -45,14 +45,16 @@ pub async fn read_frame<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Opti
                 None => continue,
             }
         }
-        // A header may follow garbage on the same line.
-        let Some(at) = text.find("Content-Length:") else {
+        // A header may follow garbage on the same line; header names are
+        // case-insensitive, as in HTTP.
+        const HEADER: &str = "content-length:";
+        let Some(at) = text.to_ascii_lowercase().find(HEADER) else {
             if length.is_none() && !text.contains(':') {
                 return Some(Frame::Garbage(text.chars().take(80).collect()));
             }
             continue;
         };
-        match text[at + "Content-Length:".len()..].trim().parse::<usize>() {
+        match text[at + HEADER.len()..].trim().parse::<usize>() {
             Ok(n) => length = Some(n),
             Err(_) => return Some(Frame::Garbage(text.chars().take(80).collect())),
         }
@@ -194,6 +196,20 @@ where
                     .filter(|id| id.is_string() || id.is_number())
                     .cloned();
                 let _ = tx.send(Some(error_reply(id.unwrap_or(Value::Null), -32600, why)));
+                continue;
+            }
+            // tower-lsp-server drops `$/` requests without an answer; the
+            // protocol wants MethodNotFound for the ones a server lacks.
+            if let Some(id) = value
+                .get("id")
+                .filter(|id| id.is_string() || id.is_number())
+                && value
+                    .get("method")
+                    .and_then(Value::as_str)
+                    .is_some_and(|m| m.starts_with("$/"))
+            {
+                reader_log.write("info", "a $/ request this server does not know; answered");
+                let _ = tx.send(Some(error_reply(id.clone(), -32601, "Method not found")));
                 continue;
             }
             if to_server.write_all(&frame(&body)).await.is_err() {

@@ -435,6 +435,9 @@ pub fn load(layers: &[Layer], removals: &Removals) -> Result<Vec<LanguageData>, 
         .collect()
 }
 
+/// Where the embedded default rulesets say they come from.
+const DEFAULT_ORIGIN: &str = "<default rulesets>";
+
 /// The sources of one file: the default (unless replaced), then each layer.
 fn sources<'a>(language: Language, file: &str, layers: &'a [Layer]) -> Vec<Source<'a>> {
     let mine: Vec<&Layer> = layers
@@ -447,7 +450,7 @@ fn sources<'a>(language: Language, file: &str, layers: &'a [Layer]) -> Vec<Sourc
         && let Some(text) = embedded(language, file)
     {
         out.push(Source {
-            origin: format!("<default rulesets>/{}/{file}", language.code()),
+            origin: format!("{DEFAULT_ORIGIN}/{}/{file}", language.code()),
             text,
         });
     }
@@ -611,6 +614,44 @@ fn load_file<T: Merge>(
     Ok(merged)
 }
 
+/// Like [`load_file`] for a phrase rule's file, checking that every
+/// pattern a project adds expands (within [`pattern::MAX_EXPANSIONS`]), so
+/// that an error names the project's file and line, not the default file
+/// the pattern was merged into.
+fn load_phrases(
+    language: Language,
+    file: &str,
+    layers: &[Layer],
+) -> Result<PhraseFile, RulesetError> {
+    let mut merged = PhraseFile::default();
+    for source in sources(language, file, layers) {
+        let parsed: PhraseFile = source.parse()?;
+        if !source.origin.starts_with(DEFAULT_ORIGIN) {
+            for entry in &parsed.pattern {
+                let all = std::iter::once(&entry.pattern)
+                    .chain(&entry.unless_before)
+                    .chain(&entry.unless_after)
+                    .chain(&entry.unless_sentence);
+                for p in all {
+                    if let Err(e) = pattern::expand(p) {
+                        return Err(RulesetError {
+                            origin: source.origin.clone(),
+                            line: source
+                                .text
+                                .lines()
+                                .position(|l| l.contains(p.as_str()))
+                                .map(|i| i + 1),
+                            message: format!("pattern '{p}': {e}"),
+                        });
+                    }
+                }
+            }
+        }
+        merged.merge(parsed);
+    }
+    Ok(merged)
+}
+
 fn load_language(
     language: Language,
     layers: &[Layer],
@@ -626,7 +667,7 @@ fn load_language(
         .retain(|a| !removals.removes(RuleId::UndefinedAcronym, &a.acronym));
     let mut phrases = Vec::new();
     for &rule in PHRASE_RULES {
-        let mut file: PhraseFile = load_file(language, &rule.file_name(), layers)?;
+        let mut file: PhraseFile = load_phrases(language, &rule.file_name(), layers)?;
         file.pattern.retain(|p| !removals.removes(rule, &p.pattern));
         phrases.push((rule, file));
     }
