@@ -15,7 +15,8 @@
 
 use crate::document::markdown::{self, Labels};
 use crate::document::{
-    Block, Extract, Kind, Language, LanguageSource, Markup, Sentence, Token, Top, TopKind, segment,
+    Block, Document, Extract, Kind, Language, LanguageSource, Markup, Sentence, Token, Top,
+    TopKind, segment,
 };
 use crate::finding::Finding;
 use crate::linter::{Linter, Source};
@@ -83,14 +84,33 @@ impl Linter {
         let markup = source.markup();
         let read = self.read(source.text, markup);
         let doc = self.settle(source, markup, read.extract, read.tokens, read.sentences);
+        let (ids, raw) = self.check_all_sentences(&doc);
+        self.conclude(doc, ids, raw, read.labels, false)
+    }
+
+    /// The word ids and sentence findings of every sentence of `doc`.
+    fn check_all_sentences(&self, doc: &Document) -> (Vec<u32>, Vec<Finding>) {
         let lang = self.compiled(doc.language);
-        let ids = self.word_ids(&doc, lang, &doc.tokens);
+        let ids = self.word_ids(doc, lang, &doc.tokens);
         let mut raw = Vec::new();
-        self.check_sentences(&doc, lang, &ids, 0..doc.sentences.len(), &mut raw);
-        let findings = self.finish(&doc, lang, &ids, raw.clone());
+        self.check_sentences(doc, lang, &ids, 0..doc.sentences.len(), &mut raw);
+        (ids, raw)
+    }
+
+    /// Runs the whole-document rules over a read and sentence-checked
+    /// `doc` and keeps it all as an analysis.
+    fn conclude(
+        &self,
+        doc: Document,
+        ids: Vec<u32>,
+        raw: Vec<Finding>,
+        labels: Labels,
+        partial: bool,
+    ) -> Analysis {
+        let findings = self.finish(&doc, self.compiled(doc.language), &ids, raw.clone());
         Analysis {
             linter: self.id(),
-            markup,
+            markup: doc.markup,
             language: doc.language,
             language_source: doc.language_source,
             kind: doc.kind,
@@ -99,9 +119,9 @@ impl Linter {
             sentences: doc.sentences,
             ids,
             raw,
-            labels: read.labels,
+            labels,
             findings,
-            partial: false,
+            partial,
         }
     }
 
@@ -285,27 +305,9 @@ impl Linter {
             kept.append(&mut after);
             (ids, kept)
         } else {
-            let ids = self.word_ids(&doc, lang, &doc.tokens);
-            let mut raw = Vec::new();
-            self.check_sentences(&doc, lang, &ids, 0..doc.sentences.len(), &mut raw);
-            (ids, raw)
+            self.check_all_sentences(&doc)
         };
-        let findings = self.finish(&doc, lang, &ids, raw.clone());
-        Some(Analysis {
-            linter: self.id(),
-            markup: Markup::Markdown,
-            language: doc.language,
-            language_source: doc.language_source,
-            kind: doc.kind,
-            extract: doc.extract,
-            tokens: doc.tokens,
-            sentences: doc.sentences,
-            ids,
-            raw,
-            labels,
-            findings,
-            partial: true,
-        })
+        Some(self.conclude(doc, ids, raw, labels, true))
     }
 }
 

@@ -43,6 +43,22 @@ pub fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     serde_json::from_slice(&body).ok()
 }
 
+/// Takes a started child's stdin, and reads the messages on its stdout on a
+/// thread of their own.
+pub fn pipes(child: &mut Child) -> (Option<ChildStdin>, Receiver<Value>) {
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        while let Some(message) = read_message(&mut reader) {
+            if tx.send(message).is_err() {
+                break;
+            }
+        }
+    });
+    (child.stdin.take(), rx)
+}
+
 impl Lsp {
     /// Starts `tact lsp` in `dir`.
     pub fn start(dir: &Path) -> Lsp {
@@ -60,17 +76,7 @@ impl Lsp {
             .stderr(Stdio::null())
             .spawn()
             .expect("start tact lsp");
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            while let Some(message) = read_message(&mut reader) {
-                if tx.send(message).is_err() {
-                    break;
-                }
-            }
-        });
-        let stdin = child.stdin.take();
+        let (stdin, rx) = pipes(&mut child);
         Lsp {
             child,
             stdin,

@@ -5,11 +5,11 @@
 //! `null`. Test files include it with `#[path = "common/process.rs"]`.
 #![allow(dead_code)]
 
-use crate::common::lsp::read_message;
+use crate::common::lsp::pipes;
 use serde_json::{Value, json};
-use std::io::{BufReader, Write};
+use std::io::Write;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 pub struct Process {
@@ -30,17 +30,7 @@ impl Process {
             .stderr(Stdio::null())
             .spawn()
             .expect("start the server");
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            while let Some(message) = read_message(&mut reader) {
-                if tx.send(message).is_err() {
-                    break;
-                }
-            }
-        });
-        let stdin = child.stdin.take();
+        let (stdin, rx) = pipes(&mut child);
         Process {
             child,
             stdin,

@@ -4,6 +4,8 @@
 # (elpa-markdown-mode), and lsp-mode 8 (elpa-lsp-mode), the second client the
 # test drives. A fast no-op when all are there.
 set -euo pipefail
+# shellcheck source=../../test-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../test-lib.sh"
 
 missing=()
 command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
@@ -17,9 +19,4 @@ if [[ ${#missing[@]} -eq 0 ]]; then
     exit 0
 fi
 
-echo "emacs: installing ${missing[*]} with apt-get"
-export DEBIAN_FRONTEND=noninteractive
-if ! apt-get install -y --no-install-recommends "${missing[@]}"; then
-    apt-get update
-    apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+apt_install emacs "${missing[@]}"

@@ -3,6 +3,8 @@
 # and Python 3.11+ for tomllib (Debian's python3). kakoune-lsp is not
 # installed: it is not packaged for Debian 12 (see ../README.md).
 set -euo pipefail
+# shellcheck source=../../test-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../test-lib.sh"
 
 missing=()
 command -v kak >/dev/null 2>&1 || missing+=(kakoune)
@@ -13,9 +15,4 @@ if [[ ${#missing[@]} -eq 0 ]]; then
     exit 0
 fi
 
-echo "kakoune: installing ${missing[*]} with apt-get"
-export DEBIAN_FRONTEND=noninteractive
-if ! apt-get install -y --no-install-recommends "${missing[@]}"; then
-    apt-get update
-    apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+apt_install kakoune "${missing[@]}"

@@ -2,6 +2,8 @@
 # Installs what editors/vim/test/run.sh needs: Vim and ALE, from Debian's
 # packages (vim 9.0, vim-ale 3.3). A fast no-op when both are there.
 set -euo pipefail
+# shellcheck source=../../test-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../test-lib.sh"
 
 missing=()
 command -v vim >/dev/null 2>&1 || missing+=(vim)
@@ -13,9 +15,4 @@ if [[ ${#missing[@]} -eq 0 ]]; then
     exit 0
 fi
 
-echo "vim: installing ${missing[*]} with apt-get"
-export DEBIAN_FRONTEND=noninteractive
-if ! apt-get install -y --no-install-recommends "${missing[@]}"; then
-    apt-get update
-    apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+apt_install vim "${missing[@]}"
