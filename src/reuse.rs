@@ -351,7 +351,7 @@ impl Region {
         let start = start?;
 
         // End at the first top-level block after the change that starts
-        // afresh in the new text.
+        // afresh in the old text and the new one.
         let delta = new.len() as isize - old.len() as isize;
         let first = tops.partition_point(|t| t.span.start < changed_end.max(start + 1));
         for k in first..first + MAX_WIDENING {
@@ -362,8 +362,10 @@ impl Region {
                     new_end: new.len(),
                 });
             };
+            // Fresh in both texts: a block whose span starts after its
+            // indentation (indented code) was read in another context.
             let new_at = (top.span.start as isize + delta) as usize;
-            if fresh_start(new, new_at) {
+            if fresh_start(old, top.span.start) && fresh_start(new, new_at) {
                 return Some(Region {
                     start,
                     old_end: top.span.start,

@@ -112,6 +112,19 @@ fn edits_that_reach_across_blocks_read_the_whole_document() {
     }
 }
 
+/// Found by the `reuse` fuzz target: indented code's span starts after its
+/// indentation; when an edit splits the indentation from the text, that
+/// block must be read again, not kept.
+#[test]
+fn a_block_read_in_another_context_is_read_again() {
+    let linter = common::linter("en");
+    let old = "    indented code\n";
+    let new = "   \n\nindented code\n";
+    let first = linter.analyse(&Source::new(old).with_path("x.md"), None);
+    let next = linter.analyse(&Source::new(new).with_path("x.md"), Some((old, first)));
+    assert_fresh(&linter, new, &next);
+}
+
 #[test]
 fn another_linter_or_markup_starts_afresh() {
     let linter = common::linter("en");
