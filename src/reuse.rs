@@ -405,7 +405,9 @@ fn common_ends(a: &[u8], b: &[u8]) -> (usize, usize) {
 
 /// Whether a top-level block starting at `at` starts afresh whatever came
 /// before: at the start of the text, or at the start of a line that does
-/// not begin with white space and follows a blank line.
+/// not begin with white space and follows a blank line — one of only
+/// spaces and tabs, as CommonMark has it (a form feed or a no-break space
+/// does not end a paragraph).
 fn fresh_start(text: &str, at: usize) -> bool {
     if at == 0 {
         return true;
@@ -423,7 +425,7 @@ fn fresh_start(text: &str, at: usize) -> bool {
     };
     let line = line.strip_suffix('\r').unwrap_or(line);
     let previous = line.rsplit('\n').next().unwrap_or(line);
-    previous.trim().is_empty()
+    previous.bytes().all(|b| b == b' ' || b == b'\t')
 }
 
 /// Whether `top` could take in a block that starts afresh at `at` in
@@ -550,12 +552,14 @@ mod tests {
 
     #[test]
     fn fresh_starts_follow_a_blank_line_at_column_zero() {
-        let text = "one\n\ntwo\nthree\n\n  four\n \r\nfive";
+        let text = "one\n\ntwo\nthree\n\n  four\n \r\nfive\n\u{c}\nsix\n\u{a0}\nseven";
         assert!(fresh_start(text, 0));
         assert!(fresh_start(text, text.find("two").unwrap()));
         assert!(!fresh_start(text, text.find("three").unwrap()));
         assert!(!fresh_start(text, text.find("  four").unwrap()));
         assert!(fresh_start(text, text.find("five").unwrap()));
+        assert!(!fresh_start(text, text.find("six").unwrap()));
+        assert!(!fresh_start(text, text.find("seven").unwrap()));
         assert!(!fresh_start(text, text.len()));
     }
 

@@ -125,6 +125,18 @@ fn a_block_read_in_another_context_is_read_again() {
     assert_fresh(&linter, new, &next);
 }
 
+/// Found by the `reuse` fuzz target: a line holding only a form feed is
+/// not blank in CommonMark, so the paragraph before it goes on past it.
+#[test]
+fn a_form_feed_line_does_not_end_a_paragraph() {
+    let linter = common::linter("en");
+    let old = "# \u{fffd}\n\u{c}\nnext\n";
+    let new = "# \n\n\u{fffd}\n\u{c}\nnext\n";
+    let first = linter.analyse(&Source::new(old).with_path("x.md"), None);
+    let next = linter.analyse(&Source::new(new).with_path("x.md"), Some((old, first)));
+    assert_fresh(&linter, new, &next);
+}
+
 #[test]
 fn another_linter_or_markup_starts_afresh() {
     let linter = common::linter("en");
