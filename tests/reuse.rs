@@ -28,6 +28,14 @@ fn assert_fresh(linter: &Linter, text: &str, analysis: &Analysis) {
     assert_eq!(linter.lint(&source).findings, fresh.findings);
 }
 
+/// Analyses `old`, then `new` from that analysis, and compares the result
+/// with a fresh read of `new`.
+fn assert_edit_reads_fresh(linter: &Linter, old: &str, new: &str) {
+    let first = linter.analyse(&Source::new(old).with_path("mail.md"), None);
+    let next = linter.analyse(&Source::new(new).with_path("mail.md"), Some((old, first)));
+    assert_fresh(linter, new, &next);
+}
+
 /// A paragraph of ordinary prose with a few findings in it.
 fn paragraph(i: usize) -> String {
     let lines = [
@@ -106,9 +114,7 @@ fn edits_that_reach_across_blocks_read_the_whole_document() {
     ] {
         let mut new = old.clone();
         new.insert_str(at, opening);
-        let first = linter.analyse(&Source::new(&old).with_path("mail.md"), None);
-        let next = linter.analyse(&Source::new(&new).with_path("mail.md"), Some((&old, first)));
-        assert_fresh(&linter, &new, &next);
+        assert_edit_reads_fresh(&linter, &old, &new);
     }
 }
 
@@ -118,11 +124,7 @@ fn edits_that_reach_across_blocks_read_the_whole_document() {
 #[test]
 fn a_block_read_in_another_context_is_read_again() {
     let linter = common::linter("en");
-    let old = "    indented code\n";
-    let new = "   \n\nindented code\n";
-    let first = linter.analyse(&Source::new(old).with_path("x.md"), None);
-    let next = linter.analyse(&Source::new(new).with_path("x.md"), Some((old, first)));
-    assert_fresh(&linter, new, &next);
+    assert_edit_reads_fresh(&linter, "    indented code\n", "   \n\nindented code\n");
 }
 
 /// Found by the `reuse` fuzz target: a line holding only a form feed is
@@ -130,11 +132,11 @@ fn a_block_read_in_another_context_is_read_again() {
 #[test]
 fn a_form_feed_line_does_not_end_a_paragraph() {
     let linter = common::linter("en");
-    let old = "# \u{fffd}\n\u{c}\nnext\n";
-    let new = "# \n\n\u{fffd}\n\u{c}\nnext\n";
-    let first = linter.analyse(&Source::new(old).with_path("x.md"), None);
-    let next = linter.analyse(&Source::new(new).with_path("x.md"), Some((old, first)));
-    assert_fresh(&linter, new, &next);
+    assert_edit_reads_fresh(
+        &linter,
+        "# \u{fffd}\n\u{c}\nnext\n",
+        "# \n\n\u{fffd}\n\u{c}\nnext\n",
+    );
 }
 
 #[test]
