@@ -76,8 +76,7 @@ for target in "${targets[@]}"; do
     if [[ $status -ne 0 ]]; then
         echo "!! $target failed (status $status); the end of $fuzz_dir/$log:"
         tail -n 60 "$log"
-        grep -hoE "(Test unit written to|artifact_prefix='[^']*'; Test unit written to) [^ ]+" "$log" |
-            sed 's/.*written to /!! input saved at /' || true
+        grep -oE "Test unit written to [^ ]+" "$log" | sed 's/.*written to /!! input saved at /' || true
         failed+=("$target")
     fi
 done

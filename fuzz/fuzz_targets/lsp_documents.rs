@@ -173,12 +173,8 @@ fuzz_target!(|data: &[u8]| {
         let what = format!("step {step} (op {}, {encoding:?})", op % 5);
         match op % 5 {
             0 | 1 => {
-                let (Some(hi), Some(lo), Some(len), Some(insert)) = (
-                    script.byte(),
-                    script.byte(),
-                    script.byte(),
-                    script.insert(PIECES),
-                ) else {
+                let (Some([hi, lo, len]), Some(insert)) = (script.bytes(), script.insert(PIECES))
+                else {
                     break;
                 };
                 let fraction = usize::from(u16::from_be_bytes([hi, lo]));
